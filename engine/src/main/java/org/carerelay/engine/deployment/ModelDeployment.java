@@ -1,0 +1,90 @@
+package org.carerelay.engine.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.ResourcePatternResolver;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deploys the models of the {@code processes} and {@code forms} modules when the engine starts,
+ * before the job executor runs. Each resource is named by its path below the class-path root
+ * ({@code processes/partner-handover/partner-handover.bpmn}), the same on every machine, so
+ * Camunda's duplicate filter can tell what changed: only changed resources become new versions.
+ */
+@Component
+class ModelDeployment extends AbstractProcessEnginePlugin {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ModelDeployment.class);
+
+  private final ModelProperties properties;
+  private final ResourcePatternResolver resolver;
+
+  ModelDeployment(ModelProperties properties, ResourcePatternResolver resolver) {
+    this.properties = properties;
+    this.resolver = resolver;
+  }
+
+  @Override
+  public void postProcessEngineBuild(ProcessEngine processEngine) {
+    Map<String, Resource> resources = findResources();
+    if (resources.isEmpty()) {
+      LOG.warn("No BPMN, DMN or form resources found at {}", properties.locations());
+      return;
+    }
+    DeploymentBuilder deployment = processEngine.getRepositoryService().createDeployment()
+        .name(properties.deploymentName())
+        .source("carerelay")
+        .enableDuplicateFiltering(true);
+    resources.forEach((name, resource) -> {
+      try (InputStream in = resource.getInputStream()) {
+        deployment.addInputStream(name, new ByteArrayInputStream(in.readAllBytes()));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot read model " + resource, e);
+      }
+    });
+    DeploymentWithDefinitions result = deployment.deployWithResult();
+    LOG.info("Models: {} resources; new versions of {} process and {} decision definitions",
+        resources.size(), sizeOf(result.getDeployedProcessDefinitions()),
+        sizeOf(result.getDeployedDecisionDefinitions()));
+  }
+
+  /** Resources by their path below the class-path root, in a stable order. */
+  Map<String, Resource> findResources() {
+    Map<String, Resource> found = new TreeMap<>();
+    for (String location : properties.locations()) {
+      String pattern = location.substring(location.indexOf(':') + 1);
+      String folder = pattern.substring(0, pattern.indexOf('/') + 1);
+      try {
+        List<String> roots = new ArrayList<>();
+        for (Resource root : resolver.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + folder)) {
+          roots.add(root.getURL().toString());
+        }
+        for (Resource resource : resolver.getResources(location)) {
+          String url = resource.getURL().toString();
+          roots.stream().filter(url::startsWith).findFirst().ifPresent(
+              root -> found.put(folder + url.substring(root.length()), resource));
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot list models at " + location, e);
+      }
+    }
+    return found;
+  }
+
+  private static int sizeOf(List<?> list) {
+    return list == null ? 0 : list.size();
+  }
+}

@@ -1,0 +1,122 @@
+package org.carerelay.engine.security;
+
+import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
+import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DECISION_REQUIREMENTS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.DEPLOYMENT;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
+import static org.camunda.bpm.engine.authorization.Resources.TASK;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The partnership's roles as Camunda groups, and what each may do. Partner staff are members of
+ * their team's group (see the partner directory); the roles here span organisations.
+ *
+ * <ul>
+ *   <li>partner staff: Tasklist; a task only while their team is its candidate group
+ *   <li>{@value #HUB}: Tasklist; hub tasks; read access to every case
+ *   <li>{@value #MANAGERS}: Cockpit, read only
+ *   <li>{@value #DESIGNERS}: Cockpit; deploy process and decision definitions
+ *   <li>{@value #ADMINISTRATORS}: everything, Admin included
+ * </ul>
+ */
+@Component
+@Order(0)
+public class Roles implements ApplicationRunner {
+
+  public static final String HUB = "carerelay-hub";
+  public static final String MANAGERS = "carerelay-managers";
+  public static final String DESIGNERS = "carerelay-designers";
+  public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
+
+  public static final String TASKLIST = "tasklist";
+  public static final String COCKPIT = "cockpit";
+
+  private static final Logger LOG = LoggerFactory.getLogger(Roles.class);
+
+  private final IdentityService identityService;
+  private final Grants grants;
+  private final TransactionTemplate transaction;
+
+  Roles(IdentityService identityService, Grants grants, TransactionTemplate transaction) {
+    this.identityService = identityService;
+    this.grants = grants;
+    this.transaction = transaction;
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    int changes = transaction.execute(status -> synchronise());
+    LOG.info("Partnership roles in place ({} changes)", changes);
+  }
+
+  int synchronise() {
+    int changes = 0;
+    changes += group(HUB, "Coordination hub");
+    changes += group(MANAGERS, "Partnership managers");
+    changes += group(DESIGNERS, "Process designers");
+    changes += group(ADMINISTRATORS, "Administrators");
+
+    changes += count(grants.grant(HUB, APPLICATION, TASKLIST, ACCESS));
+    changes += count(grants.grant(HUB, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
+    changes += count(grants.grant(HUB, PROCESS_INSTANCE, ANY, READ));
+    changes += count(grants.grant(HUB, TASK, ANY, READ));
+
+    changes += count(grants.grant(MANAGERS, APPLICATION, COCKPIT, ACCESS));
+    changes += count(grants.grant(MANAGERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
+    changes += count(grants.grant(MANAGERS, PROCESS_INSTANCE, ANY, READ));
+    changes += count(grants.grant(MANAGERS, TASK, ANY, READ));
+    changes += count(grants.grant(MANAGERS, DECISION_DEFINITION, ANY, READ, READ_HISTORY));
+    changes += count(grants.grant(MANAGERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ));
+    changes += count(grants.grant(MANAGERS, DEPLOYMENT, ANY, READ));
+
+    changes += count(grants.grant(DESIGNERS, APPLICATION, COCKPIT, ACCESS));
+    changes += count(grants.grant(DESIGNERS, DEPLOYMENT, ANY, CREATE, READ, DELETE));
+    changes += count(grants.grant(DESIGNERS, PROCESS_DEFINITION, ANY, READ, UPDATE, READ_HISTORY));
+    changes += count(grants.grant(DESIGNERS, DECISION_DEFINITION, ANY, READ, UPDATE, READ_HISTORY));
+    changes += count(grants.grant(DESIGNERS, DECISION_REQUIREMENTS_DEFINITION, ANY, READ));
+
+    for (Resources resource : Resources.values()) {
+      changes += count(grants.grant(ADMINISTRATORS, resource, ANY, ALL));
+    }
+    return changes;
+  }
+
+  private int group(String id, String name) {
+    Group group = identityService.createGroupQuery().groupId(id).singleResult();
+    if (group != null) {
+      return 0;
+    }
+    group = identityService.newGroup(id);
+    group.setName(name);
+    group.setType(Groups.GROUP_TYPE_SYSTEM);
+    identityService.saveGroup(group);
+    return 1;
+  }
+
+  private static int count(boolean changed) {
+    return changed ? 1 : 0;
+  }
+}

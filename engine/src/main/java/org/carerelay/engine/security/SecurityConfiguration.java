@@ -1,0 +1,99 @@
+package org.carerelay.engine.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * One login for everything: a form login for browsers that covers CareRelay's pages and Camunda's
+ * webapps, and HTTP basic for {@code /engine-rest} and {@code /api}. Camunda's webapps and REST
+ * API learn who the caller is from the servlet request (see {@link CamundaAuthenticationFilters}).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  /** Where Camunda's webapps post their "Log out"; it ends the Spring session too. */
+  static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
+      throws Exception {
+    RequestMatcher apis = new OrRequestMatcher(
+        pathPattern("/engine-rest/**"), pathPattern("/api/**"), pathPattern("/camunda/api/**"));
+    RequestMatcher camunda = pathPattern("/camunda/**");
+    RequestMatcher webappLogout = pathPattern(HttpMethod.POST, WEBAPP_LOGOUT);
+
+    http
+        .authenticationProvider(provider)
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(pathPattern("/login"), pathPattern("/actuator/health"),
+                pathPattern("/actuator/health/**"), pathPattern("/css/**"), pathPattern("/error"))
+            .permitAll()
+            // Static files of the webapps; every call that reads or changes data is under /camunda/api.
+            .requestMatchers(pathPattern(HttpMethod.GET, "/camunda/assets/**"),
+                pathPattern(HttpMethod.GET, "/camunda/lib/**"),
+                pathPattern(HttpMethod.GET, "/camunda/favicon.ico"))
+            .permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+        .httpBasic(Customizer.withDefaults())
+        .exceptionHandling(errors -> errors
+            // Programs get 401 with a basic challenge; browsers get the login page.
+            .defaultAuthenticationEntryPointFor(basicChallenge(), apis)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                request -> true))
+        .logout(logout -> logout
+            .logoutRequestMatcher(new OrRequestMatcher(pathPattern(HttpMethod.POST, "/logout"), webappLogout))
+            .logoutSuccessHandler(logoutSuccess(webappLogout))
+            .deleteCookies("JSESSIONID", "XSRF-TOKEN"))
+        // Camunda's webapps have their own CSRF protection (XSRF-TOKEN cookie and header); a second
+        // mechanism breaks their POSTs. Requests that authenticate with a header carry no ambient
+        // credentials a forged cross-site request could use.
+        .csrf(csrf -> csrf.ignoringRequestMatchers(camunda,
+            request -> request.getHeader("Authorization") != null));
+    return http.build();
+  }
+
+  // Path patterns, not servlet-path-aware MVC matchers: /engine-rest and /camunda/api are Jersey servlets.
+  private static RequestMatcher pathPattern(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+  }
+
+  private static RequestMatcher pathPattern(HttpMethod method, String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(method, pattern);
+  }
+
+  private static AuthenticationEntryPoint basicChallenge() {
+    HttpStatusEntryPoint status = new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED);
+    return (request, response, exception) -> {
+      // No WWW-Authenticate for the webapps' own XHR calls, or the browser would pop up a dialog.
+      if (!request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+        response.setHeader("WWW-Authenticate", "Basic realm=\"CareRelay\"");
+      }
+      status.commence(request, response, exception);
+    };
+  }
+
+  private static LogoutSuccessHandler logoutSuccess(RequestMatcher webappLogout) {
+    return (request, response, authentication) -> {
+      if (webappLogout.matches(request)) {
+        // The webapp then navigates to its login route, which sends the browser to /login.
+        response.setStatus(HttpServletResponse.SC_OK);
+      } else {
+        response.sendRedirect(request.getContextPath() + "/login?logout");
+      }
+    };
+  }
+}

@@ -1,0 +1,5 @@
+/**
+ * One login for CareRelay's pages, Camunda's webapps and both REST APIs, checked against
+ * Camunda's identity service; the partnership's roles and what each may do.
+ */
+package org.carerelay.engine.security;
