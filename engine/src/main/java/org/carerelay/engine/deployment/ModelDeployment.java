@@ -61,21 +61,29 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         sizeOf(result.getDeployedDecisionDefinitions()));
   }
 
-  /** Resources by their path below the class-path root, in a stable order. */
+  /**
+   * Resources by their path below the folder their pattern starts from, that folder included:
+   * {@code classpath*:processes/**}{@code /*.bpmn} names a model {@code processes/<pathway>/<file>.bpmn}.
+   */
   Map<String, Resource> findResources() {
     Map<String, Resource> found = new TreeMap<>();
     for (String location : properties.locations()) {
-      String pattern = location.substring(location.indexOf(':') + 1);
-      String folder = pattern.substring(0, pattern.indexOf('/') + 1);
+      int wildcard = location.indexOf('*', location.indexOf(':') + 2);
+      String rootPattern = location.substring(0, location.lastIndexOf('/', wildcard < 0 ? location.length() : wildcard) + 1);
+      String folder = rootPattern.substring(rootPattern.lastIndexOf('/', rootPattern.length() - 2) + 1);
+      if (folder.contains(":")) {
+        folder = folder.substring(folder.indexOf(':') + 1);
+      }
       try {
         List<String> roots = new ArrayList<>();
-        for (Resource root : resolver.getResources(ResourcePatternResolver.CLASSPATH_ALL_URL_PREFIX + folder)) {
+        for (Resource root : resolver.getResources(rootPattern)) {
           roots.add(root.getURL().toString());
         }
         for (Resource resource : resolver.getResources(location)) {
           String url = resource.getURL().toString();
+          String prefix = folder;
           roots.stream().filter(url::startsWith).findFirst().ifPresent(
-              root -> found.put(folder + url.substring(root.length()), resource));
+              root -> found.put(prefix + url.substring(root.length()), resource));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot list models at " + location, e);

@@ -22,7 +22,7 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
   record Locality(String id, String name) {}
 
   record Organisation(String id, String name, String kind, String mailbox, String escalationMailbox,
-      boolean secureMail, String webhookUrl, List<Team> teams, List<Service> services) {
+      Boolean secureMail, String webhookUrl, List<Team> teams, List<Service> services) {
 
     Organisation {
       teams = teams == null ? List.of() : List.copyOf(teams);
@@ -48,7 +48,6 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
       Set.of(Roles.HUB, Roles.MANAGERS, Roles.DESIGNERS, Roles.ADMINISTRATORS);
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-      .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
       .build();
 
   DirectoryFile {
@@ -91,6 +90,9 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
       requireText(problems, where, "name", organisation.name());
       if (!organisationIds.add(organisation.id())) {
         problems.add(where + " is declared twice");
+      }
+      if (organisation.secureMail() == null) {
+        problems.add(where + " must say whether its mail is secure (secureMail: true or false)");
       }
       if (!KINDS.contains(organisation.kind())) {
         problems.add(where + " has kind '" + organisation.kind() + "'; use one of " + KINDS);
