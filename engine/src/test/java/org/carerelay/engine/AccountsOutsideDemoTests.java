@@ -9,6 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Outside the demo profile no account exists until configuration names the first administrator. */
+@StandaloneApplication
 class AccountsOutsideDemoTests {
 
   @Test

@@ -18,6 +18,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * CareRelay on its embedded default, H2 in files: a restart keeps every case, and only changed
  * models become new versions.
  */
+@StandaloneApplication
 class EmbeddedDatabaseRestartTests {
 
   @TempDir
