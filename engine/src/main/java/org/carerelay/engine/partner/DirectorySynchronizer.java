@@ -10,6 +10,7 @@ import org.carerelay.engine.partner.DirectoryFile.Locality;
 import org.carerelay.engine.partner.DirectoryFile.Organisation;
 import org.carerelay.engine.partner.DirectoryFile.Service;
 import org.carerelay.engine.partner.DirectoryFile.Team;
+import org.carerelay.engine.security.Roles;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,6 +52,7 @@ class DirectorySynchronizer {
       }
     }
     changes += removeWhatLeft(file, filterIds);
+    changes += teamAccess.synchroniseRoleFilter(Roles.HUB, "Coordination hub");
     return changes;
   }
 

@@ -79,6 +79,15 @@ class TeamAccess {
     return new Result(filter.getId(), changes);
   }
 
+  /**
+   * The Tasklist filter of a partnership role's group (the hub), found by its name since no
+   * directory row keeps its id.
+   */
+  int synchroniseRoleFilter(String groupId, String displayName) {
+    Filter existing = filterService.createFilterQuery().filterName(displayName).singleResult();
+    return synchronise(groupId, displayName, existing == null ? null : existing.getId()).changes();
+  }
+
   /** Removes a team that left the directory: its grants, its filter and its group. */
   void remove(String groupId, String filterId) {
     grants.revokeAll(groupId);

@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
 import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.DELETE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
@@ -22,6 +23,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.carerelay.processes.handover.PartnerHandover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -83,6 +85,9 @@ public class Roles implements ApplicationRunner {
     changes += count(grants.grant(HUB, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
     changes += count(grants.grant(HUB, PROCESS_INSTANCE, ANY, READ));
     changes += count(grants.grant(HUB, TASK, ANY, READ));
+    // The hub may start a stand-alone hand-off, e.g. for a request that arrived by phone.
+    changes += count(grants.grant(HUB, PROCESS_DEFINITION, PartnerHandover.KEY, CREATE_INSTANCE));
+    changes += count(grants.grant(HUB, PROCESS_INSTANCE, ANY, CREATE));
 
     changes += count(grants.grant(MANAGERS, APPLICATION, COCKPIT, ACCESS));
     changes += count(grants.grant(MANAGERS, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK));

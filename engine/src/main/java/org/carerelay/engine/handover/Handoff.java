@@ -1,0 +1,47 @@
+package org.carerelay.engine.handover;
+
+import static org.carerelay.processes.handover.PartnerHandover.Vars;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** Typed access to a running hand-off's variables, for the delegates. */
+record Handoff(DelegateExecution execution) {
+
+  String id() {
+    return execution.getProcessInstanceId();
+  }
+
+  /** The case: the outermost process instance, the pathway that called this hand-off. */
+  String caseId() {
+    DelegateExecution instance = execution.getProcessInstance();
+    while (instance.getSuperExecution() != null) {
+      instance = instance.getSuperExecution().getProcessInstance();
+    }
+    return instance.getId();
+  }
+
+  String text(String name) {
+    Object value = execution.getVariable(name);
+    return value == null ? null : value.toString();
+  }
+
+  String caseReference() {
+    return text(Vars.CASE_REFERENCE);
+  }
+
+  String service() {
+    return text(Vars.SERVICE);
+  }
+
+  String partner() {
+    return text(Vars.PARTNER);
+  }
+
+  String partnerTeam() {
+    return text(Vars.PARTNER_TEAM);
+  }
+
+  String partnerName() {
+    return text(Vars.PARTNER_NAME);
+  }
+}

@@ -1,0 +1,85 @@
+package org.carerelay.engine.handover;
+
+import static org.carerelay.processes.handover.PartnerHandover.Vars;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carerelay.engine.partner.ServiceAvailabilityChanged;
+import org.carerelay.processes.handover.PartnerHandover;
+import org.carerelay.processes.handover.PartnerHandover.Messages;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What the hub, and a change of availability, do to running hand-offs. */
+@Service
+class HandoverActions {
+
+  /** What came of an action on a hand-off. */
+  enum Result { DONE, NO_SUCH_HANDOFF, NOT_WAITING }
+
+  private static final Logger LOG = LoggerFactory.getLogger(HandoverActions.class);
+
+  private final RuntimeService runtime;
+
+  HandoverActions(RuntimeService runtime) {
+    this.runtime = runtime;
+  }
+
+  /** The service a running hand-off asks for, or empty when no such hand-off runs. */
+  Optional<String> serviceOf(String handoffId) {
+    ProcessInstance instance = runtime.createProcessInstanceQuery().processInstanceId(handoffId)
+        .processDefinitionKey(PartnerHandover.KEY).singleResult();
+    return instance == null ? Optional.empty() : Optional.ofNullable((String) runtime.getVariable(handoffId, Vars.SERVICE));
+  }
+
+  /** Moves the hand-off to {@code partner}, or to the next partner when that is null. */
+  @Transactional
+  Result reassign(String handoffId, String partner, String reason) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(Vars.REASSIGN_TO, partner);
+    variables.put(Vars.REASSIGN_REASON, reason);
+    return correlate(handoffId, Messages.REASSIGN, variables);
+  }
+
+  @Transactional
+  Result cancel(String handoffId, String reason) {
+    return correlate(handoffId, Messages.CANCEL, Map.of(Vars.CANCEL_REASON, reason));
+  }
+
+  /** Hand-offs waiting on a service that became unavailable move to the next partner. */
+  @EventListener
+  void onAvailabilityChanged(ServiceAvailabilityChanged change) {
+    if (change.available()) {
+      return;
+    }
+    String reason = "The partner marked " + change.service() + " unavailable: " + change.reason();
+    for (ProcessInstance waiting : runtime.createProcessInstanceQuery()
+        .processDefinitionKey(PartnerHandover.KEY)
+        .variableValueEquals(Vars.PARTNER, change.organisation())
+        .variableValueEquals(Vars.SERVICE, change.service())
+        .list()) {
+      Result result = reassign(waiting.getId(), null, reason);
+      LOG.info("Hand-off {} re-routed away from {} ({})", waiting.getId(), change.organisation(), result);
+    }
+  }
+
+  private Result correlate(String handoffId, String message, Map<String, Object> variables) {
+    if (runtime.createProcessInstanceQuery().processInstanceId(handoffId)
+        .processDefinitionKey(PartnerHandover.KEY).count() == 0) {
+      return Result.NO_SUCH_HANDOFF;
+    }
+    try {
+      runtime.createMessageCorrelation(message).processInstanceId(handoffId).setVariables(variables).correlate();
+      return Result.DONE;
+    } catch (MismatchingMessageCorrelationException e) {
+      return Result.NOT_WAITING;
+    }
+  }
+}

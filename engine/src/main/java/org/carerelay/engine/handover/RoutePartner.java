@@ -1,0 +1,141 @@
+package org.carerelay.engine.handover;
+
+import static org.carerelay.processes.handover.PartnerHandover.Vars;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.partner.PartnerDirectory.Offer;
+import org.carerelay.processes.handover.PartnerHandover;
+import org.springframework.stereotype.Component;
+
+/**
+ * Picks the partner to ask next: the first of the routing table's partners for the service and
+ * locality that offers the service there, takes hand-offs now and has not been asked in this
+ * round, or the partner the hub named. Opens an attempt for it, or, when nobody is left, sets
+ * {@code partnerFound} false with a summary of who was asked and why each could not help.
+ */
+@Component("routePartner")
+class RoutePartner implements JavaDelegate {
+
+  private final DecisionService decisions;
+  private final PartnerDirectory directory;
+  private final HandoverAttempts attempts;
+  private final HandoverNotices notices;
+
+  RoutePartner(DecisionService decisions, PartnerDirectory directory, HandoverAttempts attempts,
+      HandoverNotices notices) {
+    this.decisions = decisions;
+    this.directory = directory;
+    this.attempts = attempts;
+    this.notices = notices;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Handoff handoff = new Handoff(execution);
+    requireInputs(handoff);
+    if (execution.getVariable(Vars.REQUESTED_AT) == null) {
+      execution.setVariable(Vars.REQUESTED_AT, java.util.Date.from(HandoverAttempts.now().toInstant()));
+      execution.setVariable(Vars.ROUTING_ROUND, 1);
+    }
+    if (execution.getVariable(Vars.REQUESTER_TEAM) == null) {
+      execution.setVariable(Vars.REQUESTER_TEAM, PartnerHandover.HUB_GROUP);
+    }
+    String service = handoff.service();
+    String locality = handoff.text(Vars.LOCALITY);
+    String named = handoff.text(Vars.REASSIGN_TO);
+    execution.removeVariable(Vars.REASSIGN_TO);
+    int round = (Integer) execution.getVariable(Vars.ROUTING_ROUND);
+    Set<String> asked = attempts.asked(handoff.id(), round);
+
+    List<String> skipped = new ArrayList<>();
+    List<String> candidates = named != null && !named.isBlank() ? List.of(named.strip()) : routingTable(service, locality);
+    for (String partner : candidates) {
+      boolean chosenByHub = named != null;
+      if (!chosenByHub && asked.contains(partner)) {
+        continue;
+      }
+      Optional<Offer> offer = directory.offer(partner, service);
+      if (offer.isEmpty()) {
+        skipped.add(partner + ": does not offer " + service + " in the partner directory");
+      } else if (!chosenByHub && !offer.get().covers(locality)) {
+        skipped.add(offer.get().organisationName() + ": does not cover " + locality);
+      } else if (!offer.get().available()) {
+        skipped.add(offer.get().organisationName() + ": unavailable (" + offer.get().unavailableReason() + ")");
+      } else {
+        ask(execution, handoff, round, offer.get());
+        return;
+      }
+    }
+    execution.setVariable(Vars.PARTNER_FOUND, false);
+    execution.setVariable(Vars.PARTNER, null);
+    execution.setVariable(Vars.PARTNER_NAME, null);
+    execution.setVariable(Vars.PARTNER_TEAM, null);
+    execution.setVariable(Vars.ATTEMPT_SUMMARY, summary(handoff, skipped));
+    notices.noPartner(handoff);
+  }
+
+  private void ask(DelegateExecution execution, Handoff handoff, int round, Offer offer) {
+    attempts.open(handoff.id(), handoff.caseId(), round, offer.organisation(), offer.team(), offer.service());
+    execution.setVariable(Vars.PARTNER_FOUND, true);
+    execution.setVariable(Vars.PARTNER, offer.organisation());
+    execution.setVariable(Vars.PARTNER_NAME, offer.organisationName());
+    execution.setVariable(Vars.PARTNER_TEAM, offer.team());
+    // Answers belong to one partner; the next partner starts with none.
+    for (String answer : List.of(Vars.RESPONSE, Vars.DECLINE_REASON, Vars.INFORMATION_REQUEST,
+        Vars.ADDITIONAL_INFORMATION, Vars.COMPLETION, Vars.COMPLETION_NOTE, Vars.UNABLE_REASON)) {
+      execution.removeVariable(answer);
+    }
+  }
+
+  /** A hand-off cannot be routed without these; the caller gets a 400 naming the missing one. */
+  private static void requireInputs(Handoff handoff) {
+    for (String name : List.of(Vars.CASE_REFERENCE, Vars.SERVICE, Vars.URGENCY, Vars.LOCALITY)) {
+      String value = handoff.text(name);
+      if (value == null || value.isBlank()) {
+        throw new BadUserRequestException("A partner hand-off needs the variable '" + name + "'");
+      }
+    }
+    String urgency = handoff.text(Vars.URGENCY);
+    if (!urgency.equals("routine") && !urgency.equals("urgent")) {
+      throw new BadUserRequestException("urgency must be 'routine' or 'urgent', not '" + urgency + "'");
+    }
+  }
+
+  /** The routing table's partners for the service and locality, most preferred first. */
+  private List<String> routingTable(String service, String locality) {
+    var result = Context.getCommandContext().runWithoutAuthorization(() -> decisions
+        .evaluateDecisionTableByKey(PartnerHandover.ROUTING_DECISION)
+        .variables(Map.of(Vars.SERVICE, service, Vars.LOCALITY, locality))
+        .evaluate());
+    return result.getResultList().stream()
+        .sorted(Comparator.comparing(entry -> ((Number) entry.get("preference")).intValue()))
+        .map(entry -> (String) entry.get("partner"))
+        .distinct()
+        .toList();
+  }
+
+  private String summary(Handoff handoff, List<String> skipped) {
+    StringBuilder text = new StringBuilder();
+    for (HandoverAttempts.Attempt attempt : attempts.all(handoff.id())) {
+      String name = directory.organisationName(attempt.partner()).orElse(attempt.partner());
+      text.append("- ").append(name).append(": ").append(attempt.result());
+      if (attempt.reason() != null && !attempt.reason().isBlank()) {
+        text.append(" (").append(attempt.reason()).append(')');
+      }
+      text.append('\n');
+    }
+    skipped.forEach(line -> text.append("- ").append(line).append(" (not asked)\n"));
+    return text.length() == 0 ? "- no partner is listed for this service and locality\n" : text.toString();
+  }
+}
