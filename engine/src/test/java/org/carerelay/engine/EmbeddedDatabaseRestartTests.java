@@ -67,6 +67,7 @@ class EmbeddedDatabaseRestartTests {
         .run("--server.port=0",
             "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("data/carerelay") + ";DB_CLOSE_ON_EXIT=FALSE",
             "--camunda.bpm.job-execution.enabled=false",
+            "--carerelay.demo-mail.port=0",
             "--carerelay.models.locations=file:" + workDir.resolve("models") + "/processes/**/*.bpmn");
   }
 

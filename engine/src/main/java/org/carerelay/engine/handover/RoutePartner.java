@@ -82,7 +82,7 @@ class RoutePartner implements JavaDelegate {
     execution.setVariable(Vars.PARTNER_NAME, null);
     execution.setVariable(Vars.PARTNER_TEAM, null);
     execution.setVariable(Vars.ATTEMPT_SUMMARY, summary(handoff, skipped));
-    notices.noPartner(handoff);
+    notices.noPartner(handoff, round, attempts.all(handoff.id()).size());
   }
 
   private void ask(DelegateExecution execution, Handoff handoff, int round, Offer offer) {

@@ -36,8 +36,18 @@ public class PartnerDirectory {
     }
   }
 
-  /** Where to write to a team or organisation. */
-  public record Contacts(String teamMailbox, String organisationMailbox, String escalationMailbox, boolean secureMail) {}
+  /**
+   * Where to write to a team or its organisation; {@code secureMail} says whether its mail may
+   * carry patient details, {@code webhookUrl} is the organisation's own system, if any.
+   */
+  public record Contacts(String organisation, String teamMailbox, String organisationMailbox,
+      String escalationMailbox, boolean secureMail, String webhookUrl) {
+
+    /** The team's mailbox, or its organisation's when the team has none. */
+    public String mailbox() {
+      return teamMailbox != null ? teamMailbox : organisationMailbox;
+    }
+  }
 
   private final JdbcClient jdbc;
 
@@ -105,11 +115,12 @@ public class PartnerDirectory {
   /** Mailboxes of a team (and its organisation); empty if the team is not in the directory. */
   public Optional<Contacts> contacts(String team) {
     return jdbc.sql("""
-            select t.mailbox, o.mailbox, o.escalation_mailbox, o.secure_mail
+            select o.id, t.mailbox, o.mailbox, o.escalation_mailbox, o.secure_mail, o.webhook_url
             from partner_team t join partner_organisation o on o.id = t.organisation_id
             where t.group_id = ?""")
         .param(team)
-        .query((rs, row) -> new Contacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4)))
+        .query((rs, row) -> new Contacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getBoolean(5), rs.getString(6)))
         .optional();
   }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,10 +26,12 @@ class HomeController {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final boolean demo;
 
-  HomeController(IdentityService identityService, AuthorizationService authorizationService) {
+  HomeController(IdentityService identityService, AuthorizationService authorizationService, Environment environment) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.demo = environment.matchesProfiles("demo");
   }
 
   @GetMapping("/login")
@@ -49,6 +52,8 @@ class HomeController {
     model.addAttribute("userId", userId);
     model.addAttribute("displayName", user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim());
     model.addAttribute("webapps", webapps);
+    model.addAttribute("demoMailbox", demo
+        && (groupIds.contains("camunda-admin") || groupIds.contains("carerelay-managers")));
     return "home";
   }
 }
