@@ -1,0 +1,71 @@
+package org.carerelay.engine.forms;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.feel.impl.FeelEngine;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every task completion and every process start against the Camunda Form it uses (see
+ * {@link FormRules}), whether it came from Tasklist or straight over REST. A bad submission fails
+ * with Camunda's {@link FormFieldValidationException} (HTTP 400, and Tasklist shows its message)
+ * naming each bad field; the transaction rolls
+ * back, so nothing is stored and the task stays open. Added to every user task and start event by
+ * {@link FormValidationPlugin}.
+ */
+@Component
+class FormValidation implements TaskListener, ExecutionListener {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Override
+  public void notify(DelegateTask task) {
+    JsonNode form = read(() -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
+    check(form, task.getVariables(), "Task '" + task.getName() + "'");
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    JsonNode form = read(() -> execution.getProcessEngineServices().getFormService()
+        .getDeployedStartForm(execution.getProcessDefinitionId()));
+    check(form, execution.getVariables(), "The start of this case");
+  }
+
+  private static void check(JsonNode form, Map<String, Object> values, String what) {
+    FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
+        .getDmnEngineConfiguration()).getFeelEngine();
+    var context = Variables.fromMap(values).asVariableContext();
+    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    List<String> problems = FormRules.problems(form, values, expression -> Boolean.TRUE.equals(
+        feel.evaluateSimpleExpression(expression.startsWith("=") ? expression.substring(1) : expression, context)),
+        today);
+    if (!problems.isEmpty()) {
+      throw new FormFieldValidationException(problems, what + " was not saved: " + String.join("; ", problems));
+    }
+  }
+
+  private static JsonNode read(Supplier<InputStream> form) {
+    try (InputStream in = Context.getCommandContext().runWithoutAuthorization(form::get)) {
+      return JSON.readTree(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

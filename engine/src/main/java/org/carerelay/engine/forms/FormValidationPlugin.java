@@ -1,0 +1,58 @@
+package org.carerelay.engine.forms;
+
+import java.util.ArrayList;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.impl.util.xml.Namespace;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adds {@link FormValidation} to every user task (on completion) and every process start event
+ * that has a Camunda Form ({@code camunda:formRef}), so that no model can forget it.
+ */
+@Component
+class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+  private final FormValidation validation;
+
+  FormValidationPlugin(FormValidation validation) {
+    this.validation = validation;
+  }
+
+  private static boolean hasForm(Element element) {
+    return element.attributeNS(new Namespace(CAMUNDA_NS), "formRef") != null;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    if (configuration.getCustomPreBPMNParseListeners() == null) {
+      configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (hasForm(element)) {
+          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+              .addTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+        }
+      }
+
+      @Override
+      public void parseStartEvent(Element element, ScopeImpl scope, ActivityImpl activity) {
+        if (scope instanceof ProcessDefinitionEntity && hasForm(element)) {
+          activity.addListener(ExecutionListener.EVENTNAME_START, validation);
+        }
+      }
+    });
+  }
+}
