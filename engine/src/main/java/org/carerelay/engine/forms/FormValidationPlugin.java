@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adds {@link FormValidation} to every user task (on completion) and every process start event
- * that has a Camunda Form ({@code camunda:formRef}), so that no model can forget it.
+ * that has a Camunda Form ({@code camunda:formRef}), and {@link FormHeader} to every such task, so
+ * that no model can forget them.
  */
 @Component
 class FormValidationPlugin extends AbstractProcessEnginePlugin {
@@ -24,9 +25,11 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
   private final FormValidation validation;
+  private final FormHeader header;
 
-  FormValidationPlugin(FormValidation validation) {
+  FormValidationPlugin(FormValidation validation, FormHeader header) {
     this.validation = validation;
+    this.header = header;
   }
 
   private static boolean hasForm(Element element) {
@@ -42,8 +45,9 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
       @Override
       public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
         if (hasForm(element)) {
-          ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
-              .addTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
+          var task = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
+          task.addTaskListener(TaskListener.EVENTNAME_CREATE, header);
+          task.addTaskListener(TaskListener.EVENTNAME_COMPLETE, validation);
         }
       }
 

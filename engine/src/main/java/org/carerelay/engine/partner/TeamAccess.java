@@ -2,10 +2,13 @@ package org.carerelay.engine.partner;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
 import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.carerelay.engine.security.Grants;
+import org.carerelay.processes.cases.RecordDeath;
 import org.carerelay.engine.security.Roles;
 import org.springframework.stereotype.Component;
 
@@ -76,6 +80,9 @@ class TeamAccess {
     changes += grants.grant(groupId, APPLICATION, Roles.TASKLIST, ACCESS) ? 1 : 0;
     changes += grants.grant(groupId, PROCESS_DEFINITION, ANY, READ) ? 1 : 0;
     changes += grants.grant(groupId, FILTER, filter.getId(), READ) ? 1 : 0;
+    // Anyone involved in a case may record, from Tasklist, that its patient died.
+    changes += grants.grant(groupId, PROCESS_DEFINITION, RecordDeath.KEY, CREATE_INSTANCE) ? 1 : 0;
+    changes += grants.grant(groupId, PROCESS_INSTANCE, ANY, CREATE) ? 1 : 0;
     return new Result(filter.getId(), changes);
   }
 

@@ -1,0 +1,86 @@
+package org.carerelay.engine.cases;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.time.OffsetDateTime;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.security.Callers;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A case's exits over REST, for any user involved in it. {@code POST .../death}: the patient
+ * died; every open hand-off is cancelled, every partner involved is told, and the case closes with
+ * the date and place of death. {@code POST .../plan-change}: the patient became too unwell to
+ * travel or changed their mind.
+ */
+@RestController
+class CaseController {
+
+  /** @param placeOfDeath hospital, home, care-home, hospice, in-transit or other */
+  record DeathReport(@NotNull OffsetDateTime diedAt,
+      @NotBlank @Pattern(regexp = "hospital|home|care-home|hospice|in-transit|other",
+          message = "must be one of hospital, home, care-home, hospice, in-transit, other") String placeOfDeath) {}
+
+  /**
+   * @param reason why the discharge will not go ahead (too unwell to travel, changed their mind)
+   * @param nextStep close the case, or refer to a hospice with the data carried over
+   */
+  record PlanChange(@NotBlank @jakarta.validation.constraints.Size(max = 2000) String reason,
+      @NotBlank @Pattern(regexp = "close|hospice-admission", message = "must be close or hospice-admission")
+      String nextStep) {}
+
+  private final RuntimeService runtime;
+  private final CaseRecords records;
+  private final DeathRequests deaths;
+
+  CaseController(RuntimeService runtime, CaseRecords records, DeathRequests deaths) {
+    this.runtime = runtime;
+    this.records = records;
+    this.deaths = deaths;
+  }
+
+  @PostMapping("/api/cases/{processInstanceId}/plan-change")
+  ResponseEntity<Void> planChange(@PathVariable String processInstanceId, @Valid @RequestBody PlanChange change,
+      Authentication caller) {
+    requireInvolved(processInstanceId, caller);
+    try {
+      runtime.createMessageCorrelation("plan-changed").processInstanceId(processInstanceId)
+          .setVariable("planChangeReason", change.reason().strip()).setVariable("nextStep", change.nextStep())
+          .correlate();
+    } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + processInstanceId + " does not take a change of plan");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  @PostMapping("/api/cases/{processInstanceId}/death")
+  ResponseEntity<Void> death(@PathVariable String processInstanceId, @Valid @RequestBody DeathReport report,
+      Authentication caller) {
+    requireInvolved(processInstanceId, caller);
+    if (report.diedAt().toInstant().isAfter(ClockUtil.getCurrentTime().toInstant().plusSeconds(300))) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "diedAt: must not be in the future");
+    }
+    if (deaths.record(processInstanceId, report.diedAt(), report.placeOfDeath()) == DeathRequests.Result.NOT_OPEN) {
+      throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + processInstanceId + " does not take a death now");
+    }
+    return ResponseEntity.noContent().build();
+  }
+
+  private void requireInvolved(String processInstanceId, Authentication caller) {
+    boolean running = runtime.createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 1;
+    if (!running || !(Callers.seesWholePartnership(caller) || records.involves(processInstanceId, Callers.groups(caller)))) {
+      // Not telling a stranger whether the case exists.
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No open case " + processInstanceId + " of yours");
+    }
+  }
+}

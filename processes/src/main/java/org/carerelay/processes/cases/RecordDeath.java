@@ -1,0 +1,23 @@
+package org.carerelay.processes.cases;
+
+/**
+ * Recording a death from Tasklist ({@code processes/record-death/record-death.bpmn}): a user
+ * involved in a case names it by its reference; the case's {@code patient-died} event does the rest.
+ */
+public final class RecordDeath {
+
+  public static final String KEY = "record-death";
+  /** The message every pathway accepts when its patient dies. */
+  public static final String PATIENT_DIED = "patient-died";
+
+  /** Variables of the start form, and of the message. */
+  public static final class Vars {
+    public static final String CASE_REFERENCE = "caseReference";
+    public static final String DIED_AT = "diedAt";
+    public static final String PLACE_OF_DEATH = "placeOfDeath";
+
+    private Vars() {}
+  }
+
+  private RecordDeath() {}
+}

@@ -1,0 +1,130 @@
+package org.carerelay.processes.discharge;
+
+/**
+ * Rapid discharge home to die ({@code processes/rapid-discharge/rapid-discharge.bpmn}): from the
+ * ward's or emergency department's decision to the first community nursing visit. The ICB decides
+ * on fast-track funding; then the care package, equipment, anticipatory medicines, community
+ * nursing, GP and out-of-hours handover and transport are arranged in parallel, each through the
+ * partner hand-off block; the ward confirms the discharge and community nursing records the first
+ * visit. The overall target (24 h from a ward, 4 h from the emergency department, from the
+ * {@code rapid-discharge-targets} table) escalates to the hub and managers when breached.
+ */
+public final class RapidDischarge {
+
+  public static final String KEY = "rapid-discharge";
+  public static final String NAME = "Rapid discharge home to die";
+  public static final String TARGET_DECISION = "rapid-discharge-targets";
+
+  /** Messages a running case accepts. */
+  public static final class Messages {
+    /** The patient died; variables {@code diedAt} and {@code placeOfDeath}. */
+    public static final String PATIENT_DIED = "patient-died";
+    /** The plan changed (too unwell to travel, changed their mind); {@code planChangeReason}, {@code nextStep}. */
+    public static final String PLAN_CHANGED = "plan-changed";
+
+    private Messages() {}
+  }
+
+  /** Process variables. */
+  public static final class Vars {
+    // The start form.
+    public static final String PATIENT_NAME = "patientName";
+    public static final String DATE_OF_BIRTH = "dateOfBirth";
+    public static final String NHS_NUMBER = "nhsNumber";
+    public static final String HOSPITAL_NUMBER = "hospitalNumber";
+    public static final String ADDRESS = "address";
+    public static final String LOCALITY = "locality";
+    public static final String GP_PRACTICE = "gpPractice";
+    public static final String PREFERRED_PLACE_OF_DEATH = "preferredPlaceOfDeath";
+    public static final String MAIN_CARER = "mainCarer";
+    public static final String MAIN_CARER_PHONE = "mainCarerPhone";
+    public static final String DIAGNOSIS = "diagnosis";
+    public static final String PROGNOSIS = "prognosis";
+    public static final String CPR_DECISION = "cprDecision";
+    public static final String CPR_FORM_LOCATION = "cprFormLocation";
+    public static final String CONSENT = "consent";
+    public static final String BEST_INTERESTS_BY = "bestInterestsBy";
+    public static final String SETTING = "setting";
+
+    // Set when the case opens.
+    public static final String CASE_REFERENCE = "caseReference";
+    public static final String PATHWAY = "pathway";
+    public static final String PATIENT_INITIALS = "patientInitials";
+    public static final String PATIENT_AGE = "patientAge";
+    public static final String URGENCY = "urgency";
+    public static final String REQUESTER_TEAM = "requesterTeam";
+    public static final String DECISION_AT = "decisionAt";
+    public static final String TARGET_AT = "targetAt";
+    public static final String DISCHARGE_TARGET = "dischargeTarget";
+
+    // Hand-off outcomes, mapped out of each call.
+    public static final String FUNDING_OUTCOME = "fundingOutcome";
+    public static final String CARE_OUTCOME = "careOutcome";
+    public static final String TRANSPORT_OUTCOME = "transportOutcome";
+    public static final String COMMUNITY_NURSING_TEAM = "communityNursingTeam";
+
+    // Decisions and records in the pathway's own tasks.
+    public static final String FUNDING_NEXT_STEP = "fundingNextStep";
+    public static final String TRANSPORT_NEXT_STEP = "transportNextStep";
+    public static final String HUB_NOTE = "hubNote";
+    public static final String HOLDING_UP = "holdingUp";
+    public static final String DISCHARGED_AT = "dischargedAt";
+    public static final String CPR_FORM_TRAVELLED = "cprFormTravelled";
+    public static final String DISCHARGE_NOTE = "dischargeNote";
+    public static final String FIRST_VISIT_AT = "firstVisitAt";
+    public static final String FIRST_VISIT_NOTE = "firstVisitNote";
+
+    // Exits.
+    public static final String DIED_AT = "diedAt";
+    public static final String PLACE_OF_DEATH = "placeOfDeath";
+    public static final String PLAN_CHANGE_REASON = "planChangeReason";
+    public static final String NEXT_STEP = "nextStep";
+
+    // The outcome, kept with the case for reporting.
+    public static final String CASE_OUTCOME = "caseOutcome";
+    public static final String DISCHARGED = "discharged";
+    public static final String DECISION_TO_DISCHARGE_MINUTES = "decisionToDischargeMinutes";
+    public static final String TARGET_MET = "targetMet";
+    public static final String TARGET_BREACHED = "targetBreached";
+
+    private Vars() {}
+  }
+
+  /** Values of {@link Vars#CASE_OUTCOME}. */
+  public static final class Outcome {
+    public static final String FIRST_VISIT_DONE = "first-visit-done";
+    public static final String DIED_BEFORE_DISCHARGE = "died-before-discharge";
+    public static final String DIED_AFTER_DISCHARGE = "died-after-discharge";
+    public static final String PLAN_CHANGED = "plan-changed";
+    public static final String FUNDING_DECLINED = "funding-declined";
+
+    private Outcome() {}
+  }
+
+  /** Element ids that code and tests name. */
+  public static final class Elements {
+    public static final String START = "start_rapid_discharge";
+    public static final String CALL_FUNDING = "call_chc_funding";
+    public static final String FUNDING_DECLINED = "user_funding_declined";
+    public static final String CALL_CARE_PACKAGE = "call_care_package";
+    public static final String CALL_HOSPICE_AT_HOME = "call_hospice_at_home";
+    public static final String CALL_EQUIPMENT = "call_equipment";
+    public static final String CALL_MEDICINES = "call_anticipatory_medicines";
+    public static final String CALL_COMMUNITY_NURSING = "call_community_nursing";
+    public static final String CALL_GP = "call_gp_handover";
+    public static final String CALL_OOH = "call_ooh_handover";
+    public static final String CALL_TRANSPORT = "call_transport";
+    public static final String TRANSPORT_FAILED = "user_transport_failed";
+    public static final String CONFIRM_DISCHARGE = "user_confirm_discharge";
+    public static final String RECORD_FIRST_VISIT = "user_record_first_visit";
+    public static final String TARGET_BREACHED = "user_target_breached";
+    public static final String END_FIRST_VISIT_DONE = "end_first_visit_done";
+    public static final String END_PATIENT_DIED = "end_patient_died";
+    public static final String END_PLAN_CHANGED = "end_plan_changed";
+    public static final String END_FUNDING_DECLINED = "end_funding_declined";
+
+    private Elements() {}
+  }
+
+  private RapidDischarge() {}
+}
