@@ -55,6 +55,7 @@ class OpenDischargeCase implements JavaDelegate {
     execution.setVariable(Vars.URGENCY, "urgent");
     execution.setVariable(Vars.REQUESTER_TEAM, requesterTeam(execution));
     execution.setVariable(Vars.DECISION_AT, Date.from(now));
+    execution.setVariable(Vars.CASE_OUTCOME, "open");
 
     String within = Context.getCommandContext().runWithoutAuthorization(() -> decisions
         .evaluateDecisionTableByKey(RapidDischarge.TARGET_DECISION)

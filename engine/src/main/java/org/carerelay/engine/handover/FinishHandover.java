@@ -11,7 +11,7 @@ import org.carerelay.processes.handover.PartnerHandover.Outcome;
 import org.springframework.stereotype.Component;
 
 /**
- * Ends a hand-off with its outcome (input parameter {@code outcome}). On cancellation, by the hub
+ * Ends a hand-off with its outcome (input parameter {@code handoverOutcome}). On cancellation, by the hub
  * or because the calling pathway ended early (this bean also listens to the process's end), the
  * open request is closed, its escalations resolve as cancelled and the partner's team is told.
  */
@@ -30,7 +30,7 @@ class FinishHandover implements JavaDelegate, ExecutionListener {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String outcome = (String) execution.getVariableLocal("outcome");
+    String outcome = (String) execution.getVariableLocal("handoverOutcome");
     execution.setVariable(Vars.OUTCOME, outcome);
     execution.setVariable(Vars.ENDED_AT, Date.from(HandoverAttempts.now().toInstant()));
     if (Outcome.CANCELLED.equals(outcome)) {

@@ -1,0 +1,130 @@
+package org.carerelay.engine.discharge;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+
+/** Drives rapid discharge cases and their hand-offs with the engine clock, for tests. */
+final class CaseDriver {
+
+  final ProcessEngine engine;
+  final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+
+  CaseDriver(ProcessEngine engine) {
+    this.engine = engine;
+    ClockUtil.setCurrentTime(Date.from(startedAt));
+  }
+
+  static Map<String, Object> startForm(String setting, String locality) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("setting", setting);
+    form.put("patientName", "Ada King Lovelace");
+    form.put("dateOfBirth", "1941-12-10");
+    form.put("nhsNumber", "943 476 5919");
+    form.put("hospitalNumber", "WD123456");
+    form.put("address", "1 Orchard Lane, Crowborough");
+    form.put("locality", locality);
+    form.put("gpPractice", "The Meadows Surgery");
+    form.put("preferredPlaceOfDeath", "home");
+    form.put("mainCarer", "Byron Lovelace (son)");
+    form.put("diagnosis", "Metastatic pancreatic cancer");
+    form.put("prognosis", "days");
+    form.put("cprDecision", "dnacpr");
+    form.put("cprFormLocation", "With the patient");
+    form.put("consent", "patient");
+    return form;
+  }
+
+  /** Starts a case as a user of the given team, as Tasklist would. */
+  ProcessInstance start(String user, String team, Map<String, Object> form) {
+    engine.getIdentityService().setAuthentication(user, List.of(team));
+    try {
+      return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey("rapid-discharge").latestVersion().singleResult().getId(), form);
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  ProcessInstance handoff(String caseId, String service) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId)
+        .variableValueEquals("service", service).singleResult();
+  }
+
+  List<ProcessInstance> handoffs(String caseId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId).list();
+  }
+
+  Task task(String processInstanceId, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  String candidateGroup(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).findFirst().orElse(null);
+  }
+
+  void complete(String processInstanceId, String key, Object... keyValues) {
+    Task task = task(processInstanceId, key);
+    if (task == null) {
+      throw new AssertionError("No open task " + key + " in " + processInstanceId);
+    }
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      variables.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    engine.getTaskService().complete(task.getId(), variables);
+  }
+
+  /** The partner asked for the service accepts and then delivers. */
+  void deliver(String caseId, String service) {
+    String handoff = handoff(caseId, service).getId();
+    complete(handoff, "user_respond", "response", "accept");
+    complete(handoff, "user_complete", "completion", "done", "completionNote", "Done");
+  }
+
+  /** Every partner asked declines, then the hub ends the hand-off without a partner. */
+  void nobodyCan(String caseId, String service) {
+    String handoff = handoff(caseId, service).getId();
+    while (task(handoff, "user_respond") != null) {
+      complete(handoff, "user_respond", "response", "decline", "declineReason", "Cannot");
+    }
+    complete(handoff, "user_no_partner_available", "hubDecision", "no-partner", "cancelReason", "Nobody can");
+  }
+
+  Object variable(String processInstanceId, String name) {
+    var historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).singleResult();
+    return historic == null ? null : historic.getValue();
+  }
+
+  boolean ended(String processInstanceId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+  }
+
+  /** Moves the clock to {@code startedAt + offset} and fires the case's due timers, earliest first. */
+  void at(Duration offset, String caseId) {
+    ClockUtil.setCurrentTime(Date.from(startedAt.plus(offset)));
+    for (int fired = 0; fired < 50; fired++) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().executable()
+          .orderByJobDuedate().asc().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      engine.getManagementService().executeJob(due.get(0).getId());
+    }
+  }
+
+  static final List<String> ARRANGED = List.of("care-package", "equipment", "anticipatory-medicines",
+      "community-nursing", "gp-handover", "ooh-handover", "transport");
+}
