@@ -13,12 +13,15 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carerelay.engine.cases.Moments;
+import org.carerelay.engine.security.Grants;
 import org.carerelay.engine.security.PathwayStarters;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.springframework.stereotype.Component;
@@ -36,10 +39,12 @@ class OpenDischargeCase implements JavaDelegate {
 
   private final DecisionService decisions;
   private final PathwayStarters starters;
+  private final Grants grants;
 
-  OpenDischargeCase(DecisionService decisions, PathwayStarters starters) {
+  OpenDischargeCase(DecisionService decisions, PathwayStarters starters, Grants grants) {
     this.decisions = decisions;
     this.starters = starters;
+    this.grants = grants;
   }
 
   @Override
@@ -53,7 +58,10 @@ class OpenDischargeCase implements JavaDelegate {
     LocalDate born = Moments.date(execution.getVariable(Vars.DATE_OF_BIRTH));
     execution.setVariable(Vars.PATIENT_AGE, Period.between(born, LocalDate.ofInstant(now, ZoneId.systemDefault())).getYears());
     execution.setVariable(Vars.URGENCY, "urgent");
-    execution.setVariable(Vars.REQUESTER_TEAM, requesterTeam(execution));
+    String requester = requesterTeam(execution);
+    execution.setVariable(Vars.REQUESTER_TEAM, requester);
+    // The team that asked follows its own case; other partners see only their tasks.
+    grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     execution.setVariable(Vars.DECISION_AT, Date.from(now));
     execution.setVariable(Vars.CASE_OUTCOME, "open");
 
