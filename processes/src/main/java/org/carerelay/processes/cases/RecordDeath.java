@@ -19,5 +19,9 @@ public final class RecordDeath {
     private Vars() {}
   }
 
+  /** What the start form must produce. */
+  public static final java.util.Map<String, java.util.List<String>> TASK_OUTPUTS = java.util.Map.of(
+      "start_record_death", java.util.List.of(Vars.CASE_REFERENCE, Vars.DIED_AT, Vars.PLACE_OF_DEATH));
+
   private RecordDeath() {}
 }

@@ -126,5 +126,16 @@ public final class RapidDischarge {
     private Elements() {}
   }
 
+  /** What the start form and each user task must produce: required fields of their forms. */
+  public static final java.util.Map<String, java.util.List<String>> TASK_OUTPUTS = java.util.Map.of(
+      Elements.START, java.util.List.of(Vars.SETTING, Vars.PATIENT_NAME, Vars.DATE_OF_BIRTH, Vars.HOSPITAL_NUMBER,
+          Vars.ADDRESS, Vars.LOCALITY, Vars.GP_PRACTICE, Vars.PREFERRED_PLACE_OF_DEATH, Vars.MAIN_CARER,
+          Vars.DIAGNOSIS, Vars.PROGNOSIS, Vars.CPR_DECISION, Vars.CONSENT),
+      Elements.FUNDING_DECLINED, java.util.List.of(Vars.FUNDING_NEXT_STEP, Vars.HUB_NOTE),
+      Elements.TRANSPORT_FAILED, java.util.List.of(Vars.TRANSPORT_NEXT_STEP, Vars.HUB_NOTE),
+      Elements.TARGET_BREACHED, java.util.List.of(Vars.HUB_NOTE),
+      Elements.CONFIRM_DISCHARGE, java.util.List.of(Vars.DISCHARGED_AT),
+      Elements.RECORD_FIRST_VISIT, java.util.List.of(Vars.FIRST_VISIT_AT));
+
   private RapidDischarge() {}
 }

@@ -37,6 +37,17 @@ public final class PartnerHandover {
     /** Candidate group that answers a partner's request for more information; the hub if absent. */
     public static final String REQUESTER_TEAM = "requesterTeam";
 
+    // Optional inputs from the calling pathway: the header of every task form, and who the patient is
+    // (shown only to the team asked).
+    public static final String PATHWAY = "pathway";
+    public static final String PATIENT_INITIALS = "patientInitials";
+    public static final String PATIENT_AGE = "patientAge";
+    public static final String PATIENT_NAME = "patientName";
+    public static final String DATE_OF_BIRTH = "dateOfBirth";
+    public static final String NHS_NUMBER = "nhsNumber";
+    public static final String HOSPITAL_NUMBER = "hospitalNumber";
+    public static final String ADDRESS = "address";
+
     // The partner currently asked.
     public static final String PARTNER = "partner";
     public static final String PARTNER_NAME = "partnerName";
@@ -167,6 +178,15 @@ public final class PartnerHandover {
 
     private Elements() {}
   }
+
+  /** What each user task must produce: required fields of its form (checked by a build test). */
+  public static final java.util.Map<String, java.util.List<String>> TASK_OUTPUTS = java.util.Map.of(
+      Elements.RESPOND, java.util.List.of(Vars.RESPONSE),
+      Elements.PROVIDE_INFORMATION, java.util.List.of(Vars.ADDITIONAL_INFORMATION),
+      Elements.COMPLETE, java.util.List.of(Vars.COMPLETION),
+      Elements.CHASE_RESPOND, java.util.List.of(Vars.CHASE_NOTE),
+      Elements.CHASE_COMPLETE, java.util.List.of(Vars.CHASE_NOTE),
+      Elements.NO_PARTNER_AVAILABLE, java.util.List.of(Vars.HUB_DECISION));
 
   /** The coordination hub's candidate group. */
   public static final String HUB_GROUP = "carerelay-hub";
