@@ -1,0 +1,164 @@
+package org.carerelay.engine.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carerelay.engine.DemoRegionTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What partner staff see, in a real browser through Camunda's own Tasklist: a ward nurse starts a
+ * rapid discharge from its start form, the ICB's continuing healthcare nurse sees the funding task
+ * in her team's filter and completes it, and a user of an unrelated organisation sees nothing of
+ * it. The patient's name is a script that must show as text. Screenshots go to
+ * {@code target/browser-screenshots}.
+ */
+@DemoRegionTest
+class TasklistBrowserTests {
+
+  private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  final List<String> dialogs = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void launch() throws Exception {
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
+    Files.createDirectories(Chromium.SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @Test
+  void aWardNurseStartsADischargeAndTheIcbCompletesTheFundingTaskWhileOthersSeeNothing() {
+    long before = cases();
+    try (BrowserContext ward = browser.newContext()) {
+      Page page = signIn(ward, "ward-nurse");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      page.getByText("Start process").first().click();
+      page.getByText("Rapid discharge home to die").click();
+      page.getByLabel("On a ward").check();
+      page.getByLabel("Patient name").fill(HOSTILE_NAME);
+      Locator birth = page.getByLabel("Date of birth");
+      birth.fill("12/10/1941");
+      birth.press("Enter");
+      page.getByLabel("NHS number (if known)").fill("943 476 5919");
+      page.getByLabel("Hospital number").fill("WD998877");
+      page.getByLabel("Home address").fill("1 Orchard Lane, Crowborough");
+      selectOption(page, "Locality", "High Weald");
+      page.getByLabel("GP practice").fill("The Meadows Surgery");
+      selectOption(page, "Preferred place of death", "Home");
+      page.getByLabel("Main carer or next of kin").fill("Byron (son)");
+      page.getByLabel("Primary end-of-life diagnosis").fill("Metastatic pancreatic cancer");
+      selectOption(page, "Estimated prognosis", "Days");
+      selectOption(page, "CPR decision", "DNACPR in place");
+      page.getByLabel("Where the DNACPR / ReSPECT form is kept").fill("With the patient");
+      page.getByLabel("The patient consents").check();
+      shot(page, "1-ward-start-form");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+      page.waitForTimeout(1500);
+      shot(page, "2-ward-after-start");
+    }
+    assertThat(cases()).as("the start form started a case").isEqualTo(before + 1);
+    ProcessInstance started = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("rapid-discharge").orderByProcessInstanceId().desc().list().stream()
+        .filter(instance -> HOSTILE_NAME.equals(engine.getRuntimeService().getVariable(instance.getId(), "patientName")))
+        .findFirst().orElseThrow();
+    String reference = (String) engine.getRuntimeService().getVariable(started.getId(), "caseReference");
+
+    try (BrowserContext icb = browser.newContext()) {
+      Page page = signIn(icb, "chc-nurse");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      page.getByText("NHS Weald and Downs Integrated Care Board: Continuing healthcare fast track").first().click();
+      Locator task = page.getByText("Respond to chc-fast-track request (" + reference + ")");
+      assertThat(task).isVisible();
+      task.click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+      Locator patient = page.getByLabel("Patient");
+      assertThat(patient).hasValue(HOSTILE_NAME);
+      assertThat(page.getByText(reference).first()).isVisible();
+      page.getByLabel("Accept: we will do this").check();
+      shot(page, "3-icb-funding-task");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+      page.waitForTimeout(1500);
+      shot(page, "4-icb-after-complete");
+    }
+    String handoff = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(started.getId())
+        .singleResult().getId();
+    assertThat(engine.getTaskService().createTaskQuery().processInstanceId(handoff).singleResult().getTaskDefinitionKey())
+        .as("the ICB accepted in Tasklist").isEqualTo("user_complete");
+
+    try (BrowserContext council = browser.newContext()) {
+      Page page = signIn(council, "social-worker");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      page.waitForTimeout(2000);
+      shot(page, "5-unrelated-user");
+      assertThat(page.getByText(reference)).hasCount(0);
+      assertThat(page.getByText("Continuing healthcare fast track")).hasCount(0);
+    }
+    assertThat(dialogs).as("no script ran").isEmpty();
+  }
+
+  private Page signIn(BrowserContext context, String user) {
+    Page page = context.newPage();
+    page.onDialog(dialog -> {
+      dialogs.add(dialog.message());
+      dialog.dismiss();
+    });
+    page.navigate(url("/login"));
+    page.getByLabel("User name").fill(user);
+    page.getByLabel("Password").fill("demo");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    page.waitForURL(url("/"));
+    return page;
+  }
+
+  /** Picks a radio option; the option labels of the start form are unique. */
+  private static void selectOption(Page page, String group, String option) {
+    page.getByLabel(option, new Page.GetByLabelOptions().setExact(true)).check();
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  private long cases() {
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("rapid-discharge").count();
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
