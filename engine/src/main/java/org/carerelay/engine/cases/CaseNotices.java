@@ -31,7 +31,13 @@ public class CaseNotices {
   /** Tells every team involved in the case, once per event. */
   public void toInvolvedTeams(String caseId, String event, String caseReference, String pathway, String subject,
       String body) {
-    for (String team : records.teamsToTell(caseId)) {
+    toTeams(records.teamsToTell(caseId), caseId, event, caseReference, pathway, subject, body);
+  }
+
+  /** Tells the given teams, once per event. */
+  public void toTeams(java.util.Collection<String> teams, String caseId, String event, String caseReference,
+      String pathway, String subject, String body) {
+    for (String team : teams) {
       directory.contacts(team).ifPresent(contacts -> outbox.enqueue(new Notification(event + ":" + caseId,
           Channel.MAIL, contacts.mailbox(), "[CareRelay] " + subject + " (" + caseReference + ")",
           text(body, caseReference, pathway), caseId, contacts.organisation())));

@@ -22,9 +22,14 @@ class RecordDeath implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    boolean discharged = Boolean.TRUE.equals(execution.getVariable("discharged"));
-    execution.setVariable("caseOutcome", discharged ? "died-after-discharge" : "died-before-discharge");
-    execution.setVariable("discharged", discharged);
+    if (execution.getProcessDefinitionId().startsWith("hospice-admission:")) {
+      boolean admitted = Boolean.TRUE.equals(execution.getVariable("admitted"));
+      execution.setVariable("caseOutcome", admitted ? "died-after-admission" : "died-while-waiting");
+    } else {
+      boolean discharged = Boolean.TRUE.equals(execution.getVariable("discharged"));
+      execution.setVariable("caseOutcome", discharged ? "died-after-discharge" : "died-before-discharge");
+      execution.setVariable("discharged", discharged);
+    }
     execution.setVariable("closedAt", ClockUtil.getCurrentTime());
     // From Tasklist's form the time of death arrives as text; keep it as a date for reporting.
     execution.setVariable("diedAt", java.util.Date.from(Moments.instant(execution.getVariable("diedAt"))));

@@ -4,25 +4,14 @@ import static org.carerelay.processes.discharge.RapidDischarge.Vars;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.carerelay.engine.cases.Moments;
-import org.carerelay.engine.security.Grants;
-import org.carerelay.engine.security.PathwayStarters;
+import org.carerelay.engine.cases.CaseOpening;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.springframework.stereotype.Component;
 
@@ -35,36 +24,20 @@ import org.springframework.stereotype.Component;
 @Component("openDischargeCase")
 class OpenDischargeCase implements JavaDelegate {
 
-  private static final DateTimeFormatter REFERENCE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
-
   private final DecisionService decisions;
-  private final PathwayStarters starters;
-  private final Grants grants;
+  private final CaseOpening opening;
 
-  OpenDischargeCase(DecisionService decisions, PathwayStarters starters, Grants grants) {
+  OpenDischargeCase(DecisionService decisions, CaseOpening opening) {
     this.decisions = decisions;
-    this.starters = starters;
-    this.grants = grants;
+    this.opening = opening;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = opening.open(execution, "RD", RapidDischarge.NAME, RapidDischarge.KEY);
     String setting = (String) execution.getVariable(Vars.SETTING);
-    execution.setVariable(Vars.CASE_REFERENCE, "RD-" + REFERENCE_DATE.format(now.atZone(ZoneId.systemDefault()))
-        + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase());
-    execution.setVariable(Vars.PATHWAY, RapidDischarge.NAME);
-    execution.setVariable(Vars.PATIENT_INITIALS, initials((String) execution.getVariable(Vars.PATIENT_NAME)));
-    LocalDate born = Moments.date(execution.getVariable(Vars.DATE_OF_BIRTH));
-    execution.setVariable(Vars.PATIENT_AGE, Period.between(born, LocalDate.ofInstant(now, ZoneId.systemDefault())).getYears());
     execution.setVariable(Vars.URGENCY, "urgent");
-    String requester = requesterTeam(execution);
-    execution.setVariable(Vars.REQUESTER_TEAM, requester);
-    // The team that asked follows its own case; other partners see only their tasks.
-    grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     execution.setVariable(Vars.DECISION_AT, Date.from(now));
-    execution.setVariable(Vars.CASE_OUTCOME, "open");
-
     String within = Context.getCommandContext().runWithoutAuthorization(() -> decisions
         .evaluateDecisionTableByKey(RapidDischarge.TARGET_DECISION)
         .variables(Map.of("setting", setting)).evaluate().getSingleEntry());
@@ -74,25 +47,6 @@ class OpenDischargeCase implements JavaDelegate {
     execution.setVariable(Vars.DISCHARGE_TARGET, within);
     execution.setVariable(Vars.TARGET_AT, Date.from(now.plus(Duration.parse(within))));
     requests(execution);
-  }
-
-  /** The first letters of the first and last names, e.g. "Ada King Lovelace" gives "AL". */
-  static String initials(String name) {
-    String[] words = name.strip().split("\\s+");
-    String first = words[0];
-    String last = words[words.length - 1];
-    StringBuilder initials = new StringBuilder();
-    for (String word : words.length == 1 ? new String[] {first} : new String[] {first, last}) {
-      word.codePoints().filter(Character::isLetter).findFirst()
-          .ifPresent(letter -> initials.appendCodePoint(Character.toUpperCase(letter)));
-    }
-    return initials.toString();
-  }
-
-  private String requesterTeam(DelegateExecution execution) {
-    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    return starters.of(RapidDischarge.KEY).stream().filter(groups::contains).findFirst().orElse("carerelay-hub");
   }
 
   /** What each partner is asked for; clinical detail reaches only partners with secure mail. */

@@ -33,9 +33,17 @@ class FinishHandover implements JavaDelegate, ExecutionListener {
     String outcome = (String) execution.getVariableLocal("handoverOutcome");
     execution.setVariable(Vars.OUTCOME, outcome);
     execution.setVariable(Vars.ENDED_AT, Date.from(HandoverAttempts.now().toInstant()));
+    if (Outcome.COMPLETED.equals(outcome)) {
+      // A service without a complete stage is done when the partner accepts.
+      attempts.end(handoff(execution).id(), "completed", null);
+    }
     if (Outcome.CANCELLED.equals(outcome)) {
       cancel(new Handoff(execution), new Handoff(execution).text(Vars.CANCEL_REASON));
     }
+  }
+
+  private static Handoff handoff(DelegateExecution execution) {
+    return new Handoff(execution);
   }
 
   /** The process instance ends: when it was deleted, its case ended early. */

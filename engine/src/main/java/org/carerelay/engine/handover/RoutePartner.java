@@ -59,7 +59,11 @@ class RoutePartner implements JavaDelegate {
     String named = handoff.text(Vars.REASSIGN_TO);
     execution.removeVariable(Vars.REASSIGN_TO);
     int round = (Integer) execution.getVariable(Vars.ROUTING_ROUND);
-    Set<String> asked = attempts.asked(handoff.id(), round);
+    Set<String> asked = new java.util.HashSet<>(attempts.asked(handoff.id(), round));
+    String excluded = handoff.text(Vars.EXCLUDED_PARTNERS);
+    if (excluded != null) {
+      asked.addAll(List.of(excluded.split("\\s*,\\s*")));
+    }
 
     List<String> skipped = new ArrayList<>();
     List<String> candidates = named != null && !named.isBlank() ? List.of(named.strip()) : routingTable(service, locality);
@@ -96,7 +100,7 @@ class RoutePartner implements JavaDelegate {
     execution.setVariable(Vars.PARTNER_TEAM, offer.team());
     // Answers belong to one partner; the next partner starts with none.
     for (String answer : List.of(Vars.RESPONSE, Vars.DECLINE_REASON, Vars.INFORMATION_REQUEST,
-        Vars.ADDITIONAL_INFORMATION, Vars.COMPLETION, Vars.COMPLETION_NOTE, Vars.UNABLE_REASON)) {
+        Vars.ADDITIONAL_INFORMATION, Vars.COMPLETION, Vars.COMPLETION_NOTE, Vars.UNABLE_REASON, Vars.TRIAGE_DECISION)) {
       execution.removeVariable(answer);
     }
   }

@@ -54,6 +54,9 @@ class StageServiceLevels implements JavaDelegate {
     execution.setVariable(Vars.managersIn(stage), levels.get("managersIn"));
     execution.setVariable(Vars.moveOnIn(stage), levels.get("moveOnIn"));
     execution.setVariable(Vars.dueAt(stage), Date.from(HandoverAttempts.now().toInstant().plus(due)));
+    if (stage == Stage.RESPOND) {
+      execution.setVariable(Vars.COMPLETE_STAGE, !Boolean.FALSE.equals(levels.get("completeStage")));
+    }
   }
 
   private static Duration duration(Map<String, Object> levels, String name) {

@@ -137,4 +137,13 @@ public class PartnerDirectory {
   static boolean isAvailable(boolean available, OffsetDateTime until, Instant now) {
     return available || (until != null && !until.toInstant().isAfter(now));
   }
+
+  /** The teams that offer a service in a locality. */
+  public List<String> teamsOffering(String service, String locality) {
+    return jdbc.sql("""
+            select s.team_id from partner_service s
+            join partner_service_locality l on l.organisation_id = s.organisation_id and l.service = s.service
+            where s.service = ? and l.locality_id = ? order by s.team_id""")
+        .params(service, locality).query(String.class).list();
+  }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carerelay.processes.cases.RecordDeath;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.handover.PartnerHandover;
+import org.carerelay.processes.hospice.HospiceAdmission;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.core.io.Resource;
@@ -41,7 +42,8 @@ class FormContractTests {
   private static final Map<String, Class<?>> PROCESSES = Map.of(
       PartnerHandover.KEY, PartnerHandover.class,
       RapidDischarge.KEY, RapidDischarge.class,
-      RecordDeath.KEY, RecordDeath.class);
+      RecordDeath.KEY, RecordDeath.class,
+      HospiceAdmission.KEY, HospiceAdmission.class);
 
   /** Set for every task by FormHeader. */
   private static final Set<String> ENGINE_VARIABLES = Set.of(FormHeader.TASK_DUE);

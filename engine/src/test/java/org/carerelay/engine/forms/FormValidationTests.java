@@ -43,7 +43,7 @@ class FormValidationTests {
 
     assertThat(response.statusCode()).isEqualTo(400);
     String message = new ObjectMapper().readTree(response.body()).get("message").asText();
-    assertThat(message).contains("Why you decline (declineReason): is required");
+    assertThat(message).contains("(declineReason): is required");
     assertThat(engine.getTaskService().createTaskQuery().taskId(respond.getId()).count()).isOne();
     assertThat(engine.getRuntimeService().getVariable(processInstanceId, "response")).isNull();
   }

@@ -57,6 +57,11 @@ public final class PartnerHandover {
     /** Who was asked and why each failed, for the hub. */
     public static final String ATTEMPT_SUMMARY = "attemptSummary";
 
+    /** Set from the service-level table: false when the hand-off ends as the partner accepts. */
+    public static final String COMPLETE_STAGE = "completeStage";
+    /** Partners a hand-off must not ask (comma-separated organisation ids), e.g. the hospice that wait-listed. */
+    public static final String EXCLUDED_PARTNERS = "excludedPartners";
+
     // The partner's answers.
     public static final String RESPONSE = "response";
     public static final String DECLINE_REASON = "declineReason";
@@ -65,6 +70,8 @@ public final class PartnerHandover {
     public static final String COMPLETION = "completion";
     public static final String COMPLETION_NOTE = "completionNote";
     public static final String UNABLE_REASON = "unableReason";
+    /** A hospice's triage decision when it accepts a hospice-inpatient referral. */
+    public static final String TRIAGE_DECISION = "triageDecision";
 
     // The hub's decisions.
     public static final String HUB_DECISION = "hubDecision";

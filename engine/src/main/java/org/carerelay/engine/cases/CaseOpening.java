@@ -1,0 +1,73 @@
+package org.carerelay.engine.cases;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.security.Grants;
+import org.carerelay.engine.security.PathwayStarters;
+import org.springframework.stereotype.Component;
+
+/**
+ * What opening a case means for every pathway: a reference, the header every task form shows
+ * (pathway, patient initials and age), and the team that asked, which may follow the case;
+ * other partners see only the tasks they are offered.
+ */
+@Component
+public class CaseOpening {
+
+  private static final DateTimeFormatter REFERENCE_DATE = DateTimeFormatter.ofPattern("yyMMdd");
+
+  private final PathwayStarters starters;
+  private final Grants grants;
+
+  CaseOpening(PathwayStarters starters, Grants grants) {
+    this.starters = starters;
+    this.grants = grants;
+  }
+
+  /** Opens the case of {@code execution}; returns the instant it opened. */
+  public Instant open(DelegateExecution execution, String referencePrefix, String pathway, String processKey) {
+    Instant now = ClockUtil.getCurrentTime().toInstant();
+    execution.setVariable("caseReference", referencePrefix + "-" + REFERENCE_DATE.format(now.atZone(ZoneId.systemDefault()))
+        + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase());
+    execution.setVariable("pathway", pathway);
+    execution.setVariable("patientInitials", initials((String) execution.getVariable("patientName")));
+    LocalDate born = Moments.date(execution.getVariable("dateOfBirth"));
+    execution.setVariable("patientAge", Period.between(born, LocalDate.ofInstant(now, ZoneId.systemDefault())).getYears());
+    execution.setVariable("caseOutcome", "open");
+    String requester = requesterTeam(execution, processKey);
+    execution.setVariable("requesterTeam", requester);
+    grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
+    return now;
+  }
+
+  /** The first letters of the first and last names, e.g. "Ada King Lovelace" gives "AL". */
+  static String initials(String name) {
+    String[] words = name.strip().split("\\s+");
+    StringBuilder initials = new StringBuilder();
+    for (String word : words.length == 1 ? words : new String[] {words[0], words[words.length - 1]}) {
+      word.codePoints().filter(Character::isLetter).findFirst()
+          .ifPresent(letter -> initials.appendCodePoint(Character.toUpperCase(letter)));
+    }
+    return initials.toString();
+  }
+
+  /** The starter's team among the pathway's starting teams; the hub when started by someone else. */
+  private String requesterTeam(DelegateExecution execution, String processKey) {
+    Object given = execution.getVariable("requesterTeam");
+    if (given != null) {
+      return given.toString();
+    }
+    Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
+    return starters.of(processKey).stream().filter(groups::contains).findFirst().orElse("carerelay-hub");
+  }
+}

@@ -1,0 +1,2 @@
+/** The hospice admission pathway's delegates. */
+package org.carerelay.engine.hospice;
