@@ -1,0 +1,294 @@
+package org.carerelay.engine.hospice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.carerelay.engine.DemoRegionTest;
+import org.carerelay.engine.HttpCaller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every path of a hospice referral in the demo region: in High Weald Ashdown Hospice triages
+ * first, Downsview second.
+ */
+@DemoRegionTest
+class HospiceAdmissionTests {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  Instant start;
+
+  @BeforeEach
+  void clock() {
+    start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(start));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  static Map<String, Object> referral(String urgency) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("patientName", "Mary Seacole");
+    form.put("dateOfBirth", "1945-11-23");
+    form.put("address", "3 Mill Road, Crowborough");
+    form.put("locality", "high-weald");
+    form.put("gpPractice", "The Meadows Surgery");
+    form.put("reasonForReferral", "symptom-control");
+    form.put("urgency", urgency);
+    form.put("currentLocation", "at-home");
+    form.put("patientWishes", "Wants pain controlled, then home");
+    form.put("consent", "patient");
+    form.put("cprDecision", "dnacpr");
+    form.put("cprFormLocation", "At home, kitchen drawer");
+    form.put("medicationList", "Oxycodone MR 20 mg bd");
+    return form;
+  }
+
+  @Test
+  void anUrgentReferralIsTriagedWithinHoursAndAdmittedTheSameDay() {
+    String id = refer("urgent");
+
+    String triage = handoff(id, "hospice-inpatient");
+    Task respond = task(triage, "user_respond");
+    assertThat(candidateGroup(respond)).isEqualTo("ashdown-ipu-triage");
+    assertThat(respond.getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofHours(4)));
+    complete(triage, "user_respond", "response", "accept", "triageDecision", "admit-urgent");
+
+    assertThat(ended(triage)).as("triage needs no complete stage").isTrue();
+    assertThat(candidateGroup(task(id, "user_confirm_bed"))).isEqualTo("ashdown-ipu-triage");
+    complete(id, "user_confirm_bed", "bedDate", start.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+        "transportNeeded", false);
+    complete(id, "user_confirm_admission", "admittedAt", start.atOffset(ZoneOffset.UTC).toString());
+
+    assertThat(ended(id)).isTrue();
+    assertThat(variable(id, "caseOutcome")).isEqualTo("admitted");
+    assertThat(variable(id, "hospice")).isEqualTo("ashdown-hospice");
+    assertThat(jdbc.sql("select recipient from notification where case_id = ? and event_key = ?")
+        .params(id, "admitted:" + id).query(String.class).list()).contains("clinical@meadows-surgery.example.nhs.uk");
+  }
+
+  @Test
+  void aRoutineReferralHasADayForTriageAndBooksTransportWhenNeeded() {
+    String id = refer("routine");
+    String triage = handoff(id, "hospice-inpatient");
+    assertThat(task(triage, "user_respond").getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofHours(24)));
+    complete(triage, "user_respond", "response", "accept", "triageDecision", "admit-routine");
+    complete(id, "user_confirm_bed", "bedDate", "2026-12-01", "transportNeeded", true);
+
+    String transport = handoff(id, "transport");
+    complete(transport, "user_respond", "response", "accept");
+    complete(transport, "user_complete", "completion", "done", "completionNote", "Crew booked");
+    complete(id, "user_confirm_admission", "admittedAt", start.atOffset(ZoneOffset.UTC).toString());
+
+    assertThat(variable(id, "caseOutcome")).isEqualTo("admitted");
+  }
+
+  @Test
+  void onTheWaitingListTheHospiceReviewsDailyUntilABedComes() {
+    String id = refer("routine");
+    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+
+    assertThat(candidateGroup(task(id, "user_review_waiting"))).isEqualTo("ashdown-ipu-triage");
+    complete(id, "user_review_waiting", "reviewDecision", "still-waiting");
+    assertThat(task(id, "user_review_waiting")).as("no review until tomorrow").isNull();
+    at(Duration.ofHours(24).plusMinutes(1), id);
+    complete(id, "user_review_waiting", "reviewDecision", "bed-available");
+
+    assertThat(task(id, "user_confirm_bed")).isNotNull();
+  }
+
+  @Test
+  void waitingTooLongOffersTheSecondHospice() {
+    String id = refer("urgent");
+    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+
+    at(Duration.ofDays(2).plusMinutes(1), id);
+
+    assertThat(task(id, "user_review_waiting")).isNull();
+    assertThat(candidateGroup(task(id, "user_waiting_too_long"))).isEqualTo("carerelay-hub");
+    complete(id, "user_waiting_too_long", "waitingDecision", "second-hospice", "hubNote", "Ask Downsview");
+    String second = handoff(id, "hospice-inpatient");
+    assertThat(candidateGroup(task(second, "user_respond"))).isEqualTo("downsview-ipu-triage");
+    complete(second, "user_respond", "response", "accept", "triageDecision", "admit-urgent");
+
+    assertThat(candidateGroup(task(id, "user_confirm_bed"))).isEqualTo("downsview-ipu-triage");
+    assertThat(variable(id, "hospice")).isEqualTo("downsview-hospice");
+  }
+
+  @Test
+  void hospiceAtHomeCanBeOfferedInstead() {
+    String id = refer("routine");
+    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "hospice-at-home");
+
+    String home = handoff(id, "hospice-at-home");
+    assertThat(candidateGroup(task(home, "user_respond"))).isEqualTo("ashdown-hospice-at-home");
+    complete(home, "user_respond", "response", "accept");
+    complete(home, "user_complete", "completion", "done", "completionNote", "First visit tomorrow");
+
+    assertThat(ended(id)).isTrue();
+    assertThat(variable(id, "caseOutcome")).isEqualTo("hospice-at-home");
+  }
+
+  @Test
+  void declinedByEveryHospiceTheHubSeesTheHistoryAndDecides() {
+    String id = refer("urgent");
+    String triage = handoff(id, "hospice-inpatient");
+    complete(triage, "user_respond", "response", "decline", "declineReason", "No beds; try Downsview");
+    complete(triage, "user_respond", "response", "decline", "declineReason", "Full; suggest hospice at home");
+    complete(triage, "user_no_partner_available", "hubDecision", "no-partner", "cancelReason", "Both full");
+
+    Task hub = task(id, "user_declined_everywhere");
+    assertThat(candidateGroup(hub)).isEqualTo("carerelay-hub");
+    assertThat((String) variable(id, "triageHistory")).contains("Ashdown Hospice: declined (No beds; try Downsview)")
+        .contains("Downsview Hospice: declined (Full; suggest hospice at home)");
+    complete(id, "user_declined_everywhere", "declinedDecision", "close", "hubNote", "Referrer told");
+
+    assertThat(variable(id, "caseOutcome")).isEqualTo("declined-everywhere");
+  }
+
+  @Test
+  void thePatientWhoDiesWaitingClosesTheCaseAndPartnersAreTold() {
+    String id = refer("urgent");
+    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+
+    var response = HttpCaller.basic(port, "gp", "demo").postJson("/api/cases/" + id + "/death",
+        "{\"diedAt\": \"" + start.minusSeconds(60) + "\", \"placeOfDeath\": \"home\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(ended(id)).isTrue();
+    assertThat(variable(id, "caseOutcome")).isEqualTo("died-while-waiting");
+    assertThat(variable(id, "placeOfDeath")).isEqualTo("home");
+    assertThat(jdbc.sql("select recipient from notification where case_id = ? and event_key = ?")
+        .params(id, "death:" + id).query(String.class).list()).contains("ipu@ashdown-hospice.example.org.uk");
+  }
+
+  @Test
+  void theReferrerWithdraws() {
+    String id = refer("routine");
+
+    var response = HttpCaller.basic(port, "gp", "demo").postJson("/api/cases/" + id + "/plan-change",
+        "{\"reason\": \"Patient prefers to stay at home\", \"nextStep\": \"close\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    assertThat(variable(id, "caseOutcome")).isEqualTo("withdrawn");
+  }
+
+  @Test
+  void aRapidDischargeThatBecomesAHospiceAdmissionCarriesItsDataAndBothCasesAreLinked() {
+    Map<String, Object> discharge = new HashMap<>(referral("urgent"));
+    discharge.keySet().removeAll(List.of("reasonForReferral", "urgency", "currentLocation", "patientWishes",
+        "medicationList"));
+    discharge.putAll(Map.of("setting", "ward", "hospitalNumber", "WD1", "preferredPlaceOfDeath", "home",
+        "mainCarer", "Son", "diagnosis", "Heart failure", "prognosis", "days"));
+    engine.getIdentityService().setAuthentication("ward-nurse", List.of("wdh-ward"));
+    String rapid;
+    try {
+      rapid = engine.getFormService().submitStartForm(definition("rapid-discharge"), discharge).getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+
+    var response = HttpCaller.basic(port, "ward-nurse", "demo").postJson("/api/cases/" + rapid + "/plan-change",
+        "{\"reason\": \"Too unwell to travel home\", \"nextStep\": \"hospice-admission\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    String hospice = (String) variable(rapid, "linkedCase");
+    assertThat(hospice).isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(hospice, "linkedCase")).isEqualTo(rapid);
+    assertThat(engine.getRuntimeService().getVariable(hospice, "patientName")).isEqualTo("Mary Seacole");
+    assertThat(engine.getRuntimeService().getVariable(hospice, "requesterTeam")).isEqualTo("wdh-ward");
+    assertThat(candidateGroup(task(handoff(hospice, "hospice-inpatient"), "user_respond"))).isEqualTo("ashdown-ipu-triage");
+  }
+
+  private String refer(String urgency) {
+    engine.getIdentityService().setAuthentication("gp", List.of("meadows-clinical"));
+    try {
+      return engine.getFormService().submitStartForm(definition("hospice-admission"), referral(urgency)).getId();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
+  }
+
+  private String definition(String key) {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getId();
+  }
+
+  private String handoff(String caseId, String service) {
+    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId)
+        .variableValueEquals("service", service).singleResult();
+    assertThat(handoff).as("open " + service + " hand-off").isNotNull();
+    return handoff.getId();
+  }
+
+  private Task task(String processInstanceId, String key) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
+        .singleResult();
+  }
+
+  private String candidateGroup(Task task) {
+    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
+        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).findFirst().orElse(null);
+  }
+
+  private void complete(String processInstanceId, String key, Object... keyValues) {
+    Task task = task(processInstanceId, key);
+    assertThat(task).as("open task " + key).isNotNull();
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < keyValues.length; i += 2) {
+      variables.put((String) keyValues[i], keyValues[i + 1]);
+    }
+    engine.getTaskService().complete(task.getId(), variables);
+  }
+
+  private Object variable(String processInstanceId, String name) {
+    var historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).list();
+    return historic.stream().filter(v -> v.getActivityInstanceId() != null
+            && v.getActivityInstanceId().equals(processInstanceId)).map(v -> v.getValue()).findFirst()
+        .orElse(historic.isEmpty() ? null : historic.get(0).getValue());
+  }
+
+  private boolean ended(String processInstanceId) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+  }
+
+  private void at(Duration offset, String caseId) {
+    ClockUtil.setCurrentTime(Date.from(start.plus(offset)));
+    for (int fired = 0; fired < 20; fired++) {
+      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().executable()
+          .orderByJobDuedate().asc().listPage(0, 1);
+      if (due.isEmpty()) {
+        return;
+      }
+      engine.getManagementService().executeJob(due.get(0).getId());
+    }
+  }
+}
