@@ -46,6 +46,8 @@ public class CaseOpening {
     String requester = requesterTeam(execution, processKey);
     execution.setVariable("requesterTeam", requester);
     grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
+    grants.grant(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
+        org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
     return now;
   }
 
