@@ -1,0 +1,65 @@
+package org.carerelay.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** A case's steps over REST, as each demo user would take them: find my task, submit its form. */
+public final class RestCaseSteps {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private RestCaseSteps() {}
+
+  /** Starts a pathway through its start form as {@code caller}; returns the case id. */
+  public static String start(HttpCaller caller, String processKey, Map<String, Object> form) throws Exception {
+    HttpResponse<String> started = caller.postJson("/engine-rest/process-definition/key/" + processKey + "/submit-form",
+        "{\"variables\": " + variables(form) + "}");
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    return JSON.readTree(started.body()).get("id").asText();
+  }
+
+  /** The user finds their one open task of this kind for the case and submits its form. */
+  public static void act(HttpCaller caller, String reference, String taskKey, Map<String, Object> form) throws Exception {
+    JsonNode mine = null;
+    for (JsonNode task : tasks(caller, reference)) {
+      if (task.get("taskDefinitionKey").asText().equals(taskKey)) {
+        mine = task;
+      }
+    }
+    assertThat(mine).as("the user sees " + taskKey).isNotNull();
+    HttpResponse<String> done = caller.postJson("/engine-rest/task/" + mine.get("id").asText() + "/submit-form",
+        "{\"variables\": " + variables(form) + "}");
+    assertThat(done.statusCode()).as(taskKey + ": " + done.body()).isEqualTo(204);
+  }
+
+  /** The caller's open tasks of the case and of the hand-offs it called. */
+  public static JsonNode tasks(HttpCaller caller, String reference) throws Exception {
+    return JSON.readTree(caller.get("/engine-rest/task?processVariables="
+        + URLEncoder.encode("caseReference_eq_" + reference, StandardCharsets.UTF_8)).body());
+  }
+
+  /** A variable of the case, as the caller may read it. */
+  public static JsonNode variable(HttpCaller caller, String caseId, String name) throws Exception {
+    return JSON.readTree(caller.get("/engine-rest/process-instance/" + caseId + "/variables/" + name).body()).get("value");
+  }
+
+  /** A variable of an ended case, from history. */
+  public static JsonNode historicVariable(HttpCaller caller, String caseId, String name) throws Exception {
+    JsonNode found = JSON.readTree(caller.get("/engine-rest/history/variable-instance?processInstanceId=" + caseId
+        + "&variableName=" + name).body());
+    return found.isEmpty() ? null : found.get(0).get("value");
+  }
+
+  private static ObjectNode variables(Map<String, Object> values) {
+    ObjectNode variables = JSON.createObjectNode();
+    values.forEach((key, value) -> variables.putObject(key).set("value", JSON.valueToTree(value)));
+    return variables;
+  }
+}
