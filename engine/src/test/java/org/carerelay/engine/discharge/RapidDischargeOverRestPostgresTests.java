@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.HttpCaller;
 import org.carerelay.engine.PostgresTest;
 import org.carerelay.engine.RestCaseSteps;

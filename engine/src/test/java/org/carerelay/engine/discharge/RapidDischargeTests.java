@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
 import org.carerelay.engine.HttpCaller;
 import org.junit.jupiter.api.AfterEach;

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
 import org.carerelay.engine.HttpCaller;
 import org.junit.jupiter.api.AfterEach;
@@ -40,12 +38,13 @@ class HospiceAdmissionTests {
   @Autowired
   JdbcClient jdbc;
 
+  CaseDriver driver;
   Instant start;
 
   @BeforeEach
   void clock() {
-    start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    ClockUtil.setCurrentTime(Date.from(start));
+    driver = new CaseDriver(engine);
+    start = driver.startedAt;
   }
 
   @AfterEach
@@ -207,13 +206,7 @@ class HospiceAdmissionTests {
         "medicationList"));
     discharge.putAll(Map.of("setting", "ward", "hospitalNumber", "WD1", "preferredPlaceOfDeath", "home",
         "mainCarer", "Son", "diagnosis", "Heart failure", "prognosis", "days"));
-    engine.getIdentityService().setAuthentication("ward-nurse", List.of("wdh-ward"));
-    String rapid;
-    try {
-      rapid = engine.getFormService().submitStartForm(definition("rapid-discharge"), discharge).getId();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
+    String rapid = driver.start("ward-nurse", "wdh-ward", discharge).getId();
 
     var response = HttpCaller.basic(port, "ward-nurse", "demo").postJson("/api/cases/" + rapid + "/plan-change",
         "{\"reason\": \"Too unwell to travel home\", \"nextStep\": \"hospice-admission\"}");
@@ -228,67 +221,36 @@ class HospiceAdmissionTests {
   }
 
   private String refer(String urgency) {
-    engine.getIdentityService().setAuthentication("gp", List.of("meadows-clinical"));
-    try {
-      return engine.getFormService().submitStartForm(definition("hospice-admission"), referral(urgency)).getId();
-    } finally {
-      engine.getIdentityService().clearAuthentication();
-    }
-  }
-
-  private String definition(String key) {
-    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
-        .singleResult().getId();
+    return driver.start("hospice-admission", "gp", "meadows-clinical", referral(urgency)).getId();
   }
 
   private String handoff(String caseId, String service) {
-    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId)
-        .variableValueEquals("service", service).singleResult();
+    ProcessInstance handoff = driver.handoff(caseId, service);
     assertThat(handoff).as("open " + service + " hand-off").isNotNull();
     return handoff.getId();
   }
 
   private Task task(String processInstanceId, String key) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
-        .singleResult();
+    return driver.task(processInstanceId, key);
   }
 
   private String candidateGroup(Task task) {
-    return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
-        .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).findFirst().orElse(null);
+    return driver.candidateGroup(task);
   }
 
   private void complete(String processInstanceId, String key, Object... keyValues) {
-    Task task = task(processInstanceId, key);
-    assertThat(task).as("open task " + key).isNotNull();
-    Map<String, Object> variables = new HashMap<>();
-    for (int i = 0; i < keyValues.length; i += 2) {
-      variables.put((String) keyValues[i], keyValues[i + 1]);
-    }
-    engine.getTaskService().complete(task.getId(), variables);
+    driver.complete(processInstanceId, key, keyValues);
   }
 
   private Object variable(String processInstanceId, String name) {
-    var historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).variableName(name).list();
-    return historic.stream().filter(v -> v.getActivityInstanceId() != null
-            && v.getActivityInstanceId().equals(processInstanceId)).map(v -> v.getValue()).findFirst()
-        .orElse(historic.isEmpty() ? null : historic.get(0).getValue());
+    return driver.variable(processInstanceId, name);
   }
 
   private boolean ended(String processInstanceId) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
+    return driver.ended(processInstanceId);
   }
 
   private void at(Duration offset, String caseId) {
-    ClockUtil.setCurrentTime(Date.from(start.plus(offset)));
-    for (int fired = 0; fired < 20; fired++) {
-      List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().executable()
-          .orderByJobDuedate().asc().listPage(0, 1);
-      if (due.isEmpty()) {
-        return;
-      }
-      engine.getManagementService().executeJob(due.get(0).getId());
-    }
+    driver.at(offset, caseId);
   }
 }

@@ -1,4 +1,4 @@
-package org.carerelay.engine.discharge;
+package org.carerelay.engine;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -13,18 +13,19 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
-/** Drives rapid discharge cases and their hand-offs with the engine clock, for tests. */
-final class CaseDriver {
+/** Drives pathway cases and their hand-offs with the engine clock, for tests. */
+public final class CaseDriver {
 
-  final ProcessEngine engine;
-  final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  public final ProcessEngine engine;
+  public final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
-  CaseDriver(ProcessEngine engine) {
+  public CaseDriver(ProcessEngine engine) {
     this.engine = engine;
     ClockUtil.setCurrentTime(Date.from(startedAt));
   }
 
-  static Map<String, Object> startForm(String setting, String locality) {
+  /** A valid rapid discharge start form. */
+  public static Map<String, Object> startForm(String setting, String locality) {
     Map<String, Object> form = new HashMap<>();
     form.put("setting", setting);
     form.put("patientName", "Ada King Lovelace");
@@ -44,37 +45,42 @@ final class CaseDriver {
     return form;
   }
 
-  /** Starts a case as a user of the given team, as Tasklist would. */
-  ProcessInstance start(String user, String team, Map<String, Object> form) {
+  /** Starts a rapid discharge as a user of the given team, as Tasklist would. */
+  public ProcessInstance start(String user, String team, Map<String, Object> form) {
+    return start("rapid-discharge", user, team, form);
+  }
+
+  /** Starts a pathway through its start form as a user of the given team, as Tasklist would. */
+  public ProcessInstance start(String processKey, String user, String team, Map<String, Object> form) {
     engine.getIdentityService().setAuthentication(user, List.of(team));
     try {
       return engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey("rapid-discharge").latestVersion().singleResult().getId(), form);
+          .processDefinitionKey(processKey).latestVersion().singleResult().getId(), form);
     } finally {
       engine.getIdentityService().clearAuthentication();
     }
   }
 
-  ProcessInstance handoff(String caseId, String service) {
+  public ProcessInstance handoff(String caseId, String service) {
     return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId)
         .variableValueEquals("service", service).singleResult();
   }
 
-  List<ProcessInstance> handoffs(String caseId) {
+  public List<ProcessInstance> handoffs(String caseId) {
     return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(caseId).list();
   }
 
-  Task task(String processInstanceId, String key) {
+  public Task task(String processInstanceId, String key) {
     return engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey(key)
         .singleResult();
   }
 
-  String candidateGroup(Task task) {
+  public String candidateGroup(Task task) {
     return engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
         .filter(link -> "candidate".equals(link.getType())).map(link -> link.getGroupId()).findFirst().orElse(null);
   }
 
-  void complete(String processInstanceId, String key, Object... keyValues) {
+  public void complete(String processInstanceId, String key, Object... keyValues) {
     Task task = task(processInstanceId, key);
     if (task == null) {
       throw new AssertionError("No open task " + key + " in " + processInstanceId);
@@ -87,14 +93,14 @@ final class CaseDriver {
   }
 
   /** The partner asked for the service accepts and then delivers. */
-  void deliver(String caseId, String service) {
+  public void deliver(String caseId, String service) {
     String handoff = handoff(caseId, service).getId();
     complete(handoff, "user_respond", "response", "accept");
     complete(handoff, "user_complete", "completion", "done", "completionNote", "Done");
   }
 
   /** Every partner asked declines, then the hub ends the hand-off without a partner. */
-  void nobodyCan(String caseId, String service) {
+  public void nobodyCan(String caseId, String service) {
     String handoff = handoff(caseId, service).getId();
     while (task(handoff, "user_respond") != null) {
       complete(handoff, "user_respond", "response", "decline", "declineReason", "Cannot");
@@ -102,18 +108,20 @@ final class CaseDriver {
     complete(handoff, "user_no_partner_available", "hubDecision", "no-partner", "cancelReason", "Nobody can");
   }
 
-  Object variable(String processInstanceId, String name) {
-    var historic = engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId).variableName(name).singleResult();
-    return historic == null ? null : historic.getValue();
+  /** A case variable (the process instance's own, not a task's or activity's local one), from history. */
+  public Object variable(String processInstanceId, String name) {
+    return engine.getHistoryService().createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId).variableName(name).list().stream()
+        .filter(variable -> processInstanceId.equals(variable.getActivityInstanceId()))
+        .map(variable -> variable.getValue()).findFirst().orElse(null);
   }
 
-  boolean ended(String processInstanceId) {
+  public boolean ended(String processInstanceId) {
     return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(processInstanceId).count() == 0;
   }
 
   /** Moves the clock to {@code startedAt + offset} and fires the case's due timers, earliest first. */
-  void at(Duration offset, String caseId) {
+  public void at(Duration offset, String caseId) {
     ClockUtil.setCurrentTime(Date.from(startedAt.plus(offset)));
     for (int fired = 0; fired < 50; fired++) {
       List<Job> due = engine.getManagementService().createJobQuery().processInstanceId(caseId).timers().executable()
@@ -125,6 +133,6 @@ final class CaseDriver {
     }
   }
 
-  static final List<String> ARRANGED = List.of("care-package", "equipment", "anticipatory-medicines",
+  public static final List<String> ARRANGED = List.of("care-package", "equipment", "anticipatory-medicines",
       "community-nursing", "gp-handover", "ooh-handover", "transport");
 }
