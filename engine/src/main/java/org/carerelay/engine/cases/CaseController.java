@@ -11,6 +11,7 @@ import org.carerelay.engine.security.Callers;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -42,11 +43,28 @@ class CaseController {
   private final RuntimeService runtime;
   private final CaseRecords records;
   private final DeathRequests deaths;
+  private final CaseSummaries summaries;
 
-  CaseController(RuntimeService runtime, CaseRecords records, DeathRequests deaths) {
+  CaseController(RuntimeService runtime, CaseRecords records, DeathRequests deaths, CaseSummaries summaries) {
     this.runtime = runtime;
     this.records = records;
     this.deaths = deaths;
+    this.summaries = summaries;
+  }
+
+  /**
+   * The case's outcome for reporting: its outcome variables and every hand-off and escalation per
+   * partner. For the hub, managers, administrators and the team that asked.
+   */
+  @GetMapping("/api/cases/{processInstanceId}")
+  CaseSummaries.Summary summary(@PathVariable String processInstanceId, Authentication caller) {
+    CaseSummaries.Summary summary = summaries.of(processInstanceId).orElse(null);
+    boolean allowed = summary != null && (Callers.seesWholePartnership(caller)
+        || Callers.groups(caller).contains(String.valueOf(summary.outcome().get("requesterTeam"))));
+    if (!allowed) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No case " + processInstanceId + " of yours");
+    }
+    return summary;
   }
 
   @PostMapping("/api/cases/{processInstanceId}/plan-change")

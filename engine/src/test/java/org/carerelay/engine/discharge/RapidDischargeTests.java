@@ -85,6 +85,16 @@ class RapidDischargeTests {
     assertThat(driver.variable(id, "targetMet")).isEqualTo(true);
     assertThat(driver.variable(id, "decisionToDischargeMinutes")).isEqualTo(1200L);
     assertThat(driver.variable(id, "targetBreached")).isNull();
+
+    var summary = HttpCaller.basic(port, "manager", "demo").get("/api/cases/" + id);
+    assertThat(summary.statusCode()).as(summary.body()).isEqualTo(200);
+    assertThat(summary.body()).contains("\"caseOutcome\":\"first-visit-done\"").contains("\"targetMet\":true")
+        .contains("\"decisionToDischargeMinutes\":1200").contains("\"ended\":true")
+        .contains("{\"partner\":\"oakleaf-care\",\"handoffs\":1,\"escalations\":0}")
+        .contains("\"service\":\"chc-fast-track\",\"partner\":\"wd-icb\",\"result\":\"completed\"");
+    assertThat(HttpCaller.basic(port, "ward-nurse", "demo").get("/api/cases/" + id).statusCode()).isEqualTo(200);
+    assertThat(HttpCaller.basic(port, "oakleaf-coordinator", "demo").get("/api/cases/" + id).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
