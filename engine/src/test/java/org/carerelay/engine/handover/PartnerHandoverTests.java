@@ -173,6 +173,40 @@ class PartnerHandoverTests {
   }
 
   @Test
+  void fromTheChaseTaskTheHubMovesTheHandoffToTheNextPartner() {
+    driver.at(Duration.ofMinutes(241));
+
+    driver.complete(id, CHASE_RESPOND, Vars.CHASE_NOTE, "Oakleaf cannot staff it this week",
+        Vars.CHASE_OUTCOME, "reassign", Vars.REASSIGN_REASON, "No staff this week");
+
+    assertThat(driver.candidateGroup(driver.task(id, RESPOND))).isEqualTo(BLUEBELL_TEAM);
+    assertThat(driver.attempts(id).get(0)).isEqualTo(new AttemptRow(OAKLEAF, "reassigned", "No staff this week"));
+    assertThat(driver.escalations(id)).extracting(HandoverDriver.EscalationRow::resolution).containsOnly("reassigned");
+  }
+
+  @Test
+  void fromTheChaseTaskTheHubCancelsTheHandoff() {
+    driver.at(Duration.ofMinutes(241));
+
+    driver.complete(id, CHASE_RESPOND, Vars.CHASE_NOTE, "Family now caring", Vars.CHASE_OUTCOME, "cancel",
+        Vars.CANCEL_REASON, "Family will care");
+
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.historicVariable(id, Vars.OUTCOME)).isEqualTo("cancelled");
+    assertThat(driver.attempts(id)).containsExactly(new AttemptRow(OAKLEAF, "cancelled", "Family will care"));
+  }
+
+  @Test
+  void aChaseThatLeavesItWithThePartnerChangesNothing() {
+    driver.at(Duration.ofMinutes(241));
+
+    driver.complete(id, CHASE_RESPOND, Vars.CHASE_NOTE, "Answer promised by noon", Vars.CHASE_OUTCOME, "chased");
+
+    assertThat(driver.candidateGroup(driver.task(id, RESPOND))).isEqualTo(OAKLEAF_TEAM);
+    assertThat(driver.task(id, CHASE_RESPOND)).isNull();
+  }
+
+  @Test
   void theHardDeadlineMovesToTheNextPartner() {
     driver.at(Duration.ofHours(8).plusMinutes(1));
 

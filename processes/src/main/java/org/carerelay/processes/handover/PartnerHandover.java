@@ -79,6 +79,8 @@ public final class PartnerHandover {
     public static final String REASSIGN_REASON = "reassignReason";
     public static final String CANCEL_REASON = "cancelReason";
     public static final String CHASE_NOTE = "chaseNote";
+    /** After a chase: {@code chased} (leave it), {@code reassign} or {@code cancel}. */
+    public static final String CHASE_OUTCOME = "chaseOutcome";
 
     // Outputs to the calling pathway.
     public static final String ACCEPTED_PARTNER = "acceptedPartner";
@@ -191,8 +193,8 @@ public final class PartnerHandover {
       Elements.RESPOND, java.util.List.of(Vars.RESPONSE),
       Elements.PROVIDE_INFORMATION, java.util.List.of(Vars.ADDITIONAL_INFORMATION),
       Elements.COMPLETE, java.util.List.of(Vars.COMPLETION),
-      Elements.CHASE_RESPOND, java.util.List.of(Vars.CHASE_NOTE),
-      Elements.CHASE_COMPLETE, java.util.List.of(Vars.CHASE_NOTE),
+      Elements.CHASE_RESPOND, java.util.List.of(Vars.CHASE_NOTE, Vars.CHASE_OUTCOME),
+      Elements.CHASE_COMPLETE, java.util.List.of(Vars.CHASE_NOTE, Vars.CHASE_OUTCOME),
       Elements.NO_PARTNER_AVAILABLE, java.util.List.of(Vars.HUB_DECISION));
 
   /** The coordination hub's candidate group. */
