@@ -88,7 +88,7 @@ class TasklistBrowserTests {
       page.getByLabel("The patient consents").check();
       shot(page, "1-ward-start-form");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
-      page.waitForTimeout(1500);
+      waitFor(() -> cases() == before + 1);
       shot(page, "2-ward-after-start");
     }
     assertThat(cases()).as("the start form started a case").isEqualTo(before + 1);
@@ -112,7 +112,10 @@ class TasklistBrowserTests {
       page.getByLabel("Accept: we will do this").check();
       shot(page, "3-icb-funding-task");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
-      page.waitForTimeout(1500);
+      String accepted = engine.getRuntimeService().createProcessInstanceQuery()
+          .superProcessInstanceId(started.getId()).singleResult().getId();
+      waitFor(() -> engine.getTaskService().createTaskQuery().processInstanceId(accepted)
+          .taskDefinitionKey("user_complete").count() == 1);
       shot(page, "4-icb-after-complete");
     }
     String handoff = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(started.getId())
@@ -152,6 +155,19 @@ class TasklistBrowserTests {
 
   private static void shot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  /** Waits up to 20 s for the browser's request to reach the engine. */
+  private static void waitFor(java.util.function.BooleanSupplier condition) {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+    while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   private long cases() {
