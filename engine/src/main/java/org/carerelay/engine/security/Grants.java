@@ -48,16 +48,6 @@ public class Grants {
     return false;
   }
 
-  /** Removes every grant the group holds on the resource; returns whether anything was removed. */
-  public boolean revoke(String groupId, Resource resource, String resourceId) {
-    Authorization authorization = find(groupId, resource, resourceId);
-    if (authorization == null) {
-      return false;
-    }
-    authorizationService.deleteAuthorization(authorization.getId());
-    return true;
-  }
-
   /** Removes every grant a group holds, before the group itself goes. */
   public int revokeAll(String groupId) {
     List<Authorization> all = authorizationService.createAuthorizationQuery().groupIdIn(groupId).list();
