@@ -15,11 +15,11 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class SmtpMailSenderTests {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
   @Test
   void sendsTextAndHtmlWithTheNotificationsOwnMessageId() throws Exception {
-    SmtpMailSender sender = new SmtpMailSender(mailSender(ServerSetupTest.SMTP.getPort()), "carerelay@partnership.example");
+    SmtpMailSender sender = new SmtpMailSender(mailSender(smtp.getSmtp().getPort()), "carerelay@partnership.example");
 
     sender.send(MailTemplate.render("n-42@carerelay", "team@partner.example", "Reminder: <b>care-package</b> overdue",
         "Case CR-1 is overdue.\n\nPlease act.", "http://localhost:8080/camunda/app/tasklist/default/"));
