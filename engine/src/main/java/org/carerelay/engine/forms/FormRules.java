@@ -45,6 +45,9 @@ public final class FormRules {
   private static void check(JsonNode components, Map<String, Object> values, Predicate<String> hidden,
       LocalDate today, List<String> problems) {
     for (JsonNode component : components) {
+      if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+        continue; // shown, never submitted
+      }
       String hide = component.path("conditional").path("hide").asText(null);
       if (hide != null && hidden.test(hide)) {
         continue;
@@ -53,7 +56,7 @@ public final class FormRules {
         check(component.path("components"), values, hidden, today, problems);
       }
       String key = component.path("key").asText(null);
-      if (key == null || component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
+      if (key == null) {
         continue;
       }
       String field = component.path("label").asText(key) + " (" + key + ")";
