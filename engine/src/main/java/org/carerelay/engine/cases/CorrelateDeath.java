@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carerelay.engine.security.Callers;
 import org.carerelay.processes.cases.RecordDeath;
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("correlateDeath")
 class CorrelateDeath implements JavaDelegate {
-
-  private static final List<String> PARTNERSHIP_WIDE = List.of("carerelay-hub", "carerelay-managers", "camunda-admin");
 
   private final CaseRecords records;
   private final DeathRequests deaths;
@@ -36,7 +35,7 @@ class CorrelateDeath implements JavaDelegate {
     List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
     Context.getCommandContext().runWithoutAuthorization(() -> {
       ProcessInstance instance = records.byReference(reference);
-      boolean allowed = instance != null && (user == null || groups.stream().anyMatch(PARTNERSHIP_WIDE::contains)
+      boolean allowed = instance != null && (user == null || Callers.seesWholePartnership(groups)
           || records.involves(instance.getId(), groups));
       if (!allowed) {
         throw new BadUserRequestException("Case reference (caseReference): no open case " + reference

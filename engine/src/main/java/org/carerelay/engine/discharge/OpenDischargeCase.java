@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.carerelay.engine.cases.CaseOpening;
+import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +22,10 @@ import org.springframework.stereotype.Component;
 @Component("openDischargeCase")
 class OpenDischargeCase implements JavaDelegate {
 
-  private final DecisionService decisions;
+  private final DecisionTables decisions;
   private final CaseOpening opening;
 
-  OpenDischargeCase(DecisionService decisions, CaseOpening opening) {
+  OpenDischargeCase(DecisionTables decisions, CaseOpening opening) {
     this.decisions = decisions;
     this.opening = opening;
   }
@@ -38,12 +36,8 @@ class OpenDischargeCase implements JavaDelegate {
     String setting = (String) execution.getVariable(Vars.SETTING);
     execution.setVariable(Vars.URGENCY, "urgent");
     execution.setVariable(Vars.DECISION_AT, Date.from(now));
-    String within = Context.getCommandContext().runWithoutAuthorization(() -> decisions
-        .evaluateDecisionTableByKey(RapidDischarge.TARGET_DECISION)
-        .variables(Map.of("setting", setting)).evaluate().getSingleEntry());
-    if (within == null) {
-      throw new ProcessEngineException("rapid-discharge-targets has no target for setting " + setting);
-    }
+    String within = (String) decisions.firstRow(RapidDischarge.TARGET_DECISION, Map.of("setting", setting))
+        .get("dischargeWithin");
     execution.setVariable(Vars.DISCHARGE_TARGET, within);
     execution.setVariable(Vars.TARGET_AT, Date.from(now.plus(Duration.parse(within))));
     requests(execution);

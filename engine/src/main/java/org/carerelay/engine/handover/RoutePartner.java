@@ -9,10 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.BadUserRequestException;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.partner.PartnerDirectory.Offer;
 import org.carerelay.processes.handover.PartnerHandover;
@@ -27,12 +26,12 @@ import org.springframework.stereotype.Component;
 @Component("routePartner")
 class RoutePartner implements JavaDelegate {
 
-  private final DecisionService decisions;
+  private final DecisionTables decisions;
   private final PartnerDirectory directory;
   private final HandoverAttempts attempts;
   private final HandoverNotices notices;
 
-  RoutePartner(DecisionService decisions, PartnerDirectory directory, HandoverAttempts attempts,
+  RoutePartner(DecisionTables decisions, PartnerDirectory directory, HandoverAttempts attempts,
       HandoverNotices notices) {
     this.decisions = decisions;
     this.directory = directory;
@@ -88,8 +87,9 @@ class RoutePartner implements JavaDelegate {
     execution.setVariable(Vars.PARTNER, null);
     execution.setVariable(Vars.PARTNER_NAME, null);
     execution.setVariable(Vars.PARTNER_TEAM, null);
-    execution.setVariable(Vars.ATTEMPT_SUMMARY, summary(handoff, skipped));
-    notices.noPartner(handoff, round, attempts.all(handoff.id()).size());
+    List<HandoverAttempts.Attempt> history = attempts.all(handoff.id());
+    execution.setVariable(Vars.ATTEMPT_SUMMARY, summary(history, skipped));
+    notices.noPartner(handoff, round, history.size());
   }
 
   private void ask(DelegateExecution execution, Handoff handoff, int round, Offer offer) {
@@ -121,20 +121,17 @@ class RoutePartner implements JavaDelegate {
 
   /** The routing table's partners for the service and locality, most preferred first. */
   private List<String> routingTable(String service, String locality) {
-    var result = Context.getCommandContext().runWithoutAuthorization(() -> decisions
-        .evaluateDecisionTableByKey(PartnerHandover.ROUTING_DECISION)
-        .variables(Map.of(Vars.SERVICE, service, Vars.LOCALITY, locality))
-        .evaluate());
-    return result.getResultList().stream()
+    return decisions.rows(PartnerHandover.ROUTING_DECISION, Map.of(Vars.SERVICE, service, Vars.LOCALITY, locality))
+        .stream()
         .sorted(Comparator.comparing(entry -> ((Number) entry.get("preference")).intValue()))
         .map(entry -> (String) entry.get("partner"))
         .distinct()
         .toList();
   }
 
-  private String summary(Handoff handoff, List<String> skipped) {
+  private String summary(List<HandoverAttempts.Attempt> asked, List<String> skipped) {
     StringBuilder text = new StringBuilder();
-    for (HandoverAttempts.Attempt attempt : attempts.all(handoff.id())) {
+    for (HandoverAttempts.Attempt attempt : asked) {
       String name = directory.organisationName(attempt.partner()).orElse(attempt.partner());
       text.append("- ").append(name).append(": ").append(attempt.result());
       if (attempt.reason() != null && !attempt.reason().isBlank()) {

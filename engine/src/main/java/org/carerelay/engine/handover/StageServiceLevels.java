@@ -6,12 +6,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
+import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.carerelay.processes.handover.PartnerHandover.Stage;
 import org.springframework.stereotype.Component;
@@ -24,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component("stageServiceLevels")
 class StageServiceLevels implements JavaDelegate {
 
-  private final DecisionService decisions;
+  private final DecisionTables decisions;
 
-  StageServiceLevels(DecisionService decisions) {
+  StageServiceLevels(DecisionTables decisions) {
     this.decisions = decisions;
   }
 
@@ -34,17 +32,8 @@ class StageServiceLevels implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Stage stage = Stage.of((String) execution.getVariableLocal("stage"));
     Handoff handoff = new Handoff(execution);
-    DmnDecisionRuleResult rule = Context.getCommandContext().runWithoutAuthorization(() -> decisions
-        .evaluateDecisionTableByKey(PartnerHandover.SERVICE_LEVEL_DECISION)
-        .variables(Map.<String, Object>of(Vars.SERVICE, handoff.service(), Vars.URGENCY,
-            handoff.text(Vars.URGENCY), "stage", stage.id))
-        .evaluate()
-        .getSingleResult());
-    if (rule == null) {
-      throw new ProcessEngineException("The handover-service-levels table has no rule for " + handoff.service()
-          + ", " + handoff.text(Vars.URGENCY) + ", " + stage.id);
-    }
-    Map<String, Object> levels = rule.getEntryMap();
+    Map<String, Object> levels = decisions.firstRow(PartnerHandover.SERVICE_LEVEL_DECISION,
+        Map.of(Vars.SERVICE, handoff.service(), Vars.URGENCY, handoff.text(Vars.URGENCY), "stage", stage.id));
     Duration due = duration(levels, "dueIn");
     duration(levels, "chaseIn");
     duration(levels, "managersIn");

@@ -5,13 +5,10 @@ import static org.carerelay.processes.hospice.HospiceAdmission.Vars;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.DecisionService;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.context.Context;
 import org.carerelay.engine.cases.CaseOpening;
+import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.hospice.HospiceAdmission;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +19,10 @@ import org.springframework.stereotype.Component;
 @Component("openAdmissionCase")
 class OpenAdmissionCase implements JavaDelegate {
 
-  private final DecisionService decisions;
+  private final DecisionTables decisions;
   private final CaseOpening opening;
 
-  OpenAdmissionCase(DecisionService decisions, CaseOpening opening) {
+  OpenAdmissionCase(DecisionTables decisions, CaseOpening opening) {
     this.decisions = decisions;
     this.opening = opening;
   }
@@ -35,14 +32,9 @@ class OpenAdmissionCase implements JavaDelegate {
     Instant now = opening.open(execution, "HA", HospiceAdmission.NAME, HospiceAdmission.KEY);
     execution.setVariable(Vars.REFERRED_AT, Date.from(now));
     String urgency = (String) execution.getVariable(Vars.URGENCY);
-    DmnDecisionRuleResult limits = Context.getCommandContext().runWithoutAuthorization(() -> decisions
-        .evaluateDecisionTableByKey(HospiceAdmission.WAITING_DECISION)
-        .variables(Map.of(Vars.URGENCY, urgency)).evaluate().getSingleResult());
-    if (limits == null) {
-      throw new ProcessEngineException("hospice-waiting-limits has no rule for urgency " + urgency);
-    }
-    execution.setVariable(Vars.WAITING_LIMIT, limits.getEntry("waitLimit"));
-    execution.setVariable(Vars.REVIEW_EVERY, limits.getEntry("reviewEvery"));
+    Map<String, Object> limits = decisions.firstRow(HospiceAdmission.WAITING_DECISION, Map.of(Vars.URGENCY, urgency));
+    execution.setVariable(Vars.WAITING_LIMIT, limits.get("waitLimit"));
+    execution.setVariable(Vars.REVIEW_EVERY, limits.get("reviewEvery"));
     execution.setVariable(Vars.TRIAGE_REQUEST, "Referral for " + execution.getVariable(Vars.REASON) + " (" + urgency
         + "). The patient is " + execution.getVariable(Vars.CURRENT_LOCATION) + ". What the patient and family know and"
         + " want: " + execution.getVariable(Vars.PATIENT_WISHES) + ". CPR decision: "

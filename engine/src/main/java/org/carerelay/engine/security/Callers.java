@@ -23,6 +23,11 @@ public final class Callers {
 
   /** Whether the caller sees every organisation's cases: the hub, managers and administrators. */
   public static boolean seesWholePartnership(Authentication authentication) {
-    return groups(authentication).stream().anyMatch(PARTNERSHIP_WIDE::contains);
+    return seesWholePartnership(groups(authentication));
+  }
+
+  /** The same, for a user known to the engine by their Camunda groups. */
+  public static boolean seesWholePartnership(java.util.Collection<String> groups) {
+    return groups.stream().anyMatch(PARTNERSHIP_WIDE::contains);
   }
 }

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.carerelay.engine.security.Roles;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -53,7 +54,7 @@ class HomeController {
     model.addAttribute("displayName", user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim());
     model.addAttribute("webapps", webapps);
     model.addAttribute("demoMailbox", demo
-        && (groupIds.contains("camunda-admin") || groupIds.contains("carerelay-managers")));
+        && (groupIds.contains(Roles.ADMINISTRATORS) || groupIds.contains(Roles.MANAGERS)));
     return "home";
   }
 }

@@ -1,0 +1,2 @@
+/** Evaluation of the decision tables that designers own. */
+package org.carerelay.engine.decisions;
