@@ -75,20 +75,20 @@ class HospiceAdmissionTests {
     String id = refer("urgent");
 
     String triage = handoff(id, "hospice-inpatient");
-    Task respond = task(triage, "user_respond");
-    assertThat(candidateGroup(respond)).isEqualTo("ashdown-ipu-triage");
+    Task respond = driver.task(triage, "user_respond");
+    assertThat(driver.candidateGroup(respond)).isEqualTo("ashdown-ipu-triage");
     assertThat(respond.getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofHours(4)));
-    complete(triage, "user_respond", "response", "accept", "triageDecision", "admit-urgent");
+    driver.complete(triage, "user_respond", "response", "accept", "triageDecision", "admit-urgent");
 
-    assertThat(ended(triage)).as("triage needs no complete stage").isTrue();
-    assertThat(candidateGroup(task(id, "user_confirm_bed"))).isEqualTo("ashdown-ipu-triage");
-    complete(id, "user_confirm_bed", "bedDate", start.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+    assertThat(driver.ended(triage)).as("triage needs no complete stage").isTrue();
+    assertThat(driver.candidateGroup(driver.task(id, "user_confirm_bed"))).isEqualTo("ashdown-ipu-triage");
+    driver.complete(id, "user_confirm_bed", "bedDate", start.atOffset(ZoneOffset.UTC).toLocalDate().toString(),
         "transportNeeded", false);
-    complete(id, "user_confirm_admission", "admittedAt", start.atOffset(ZoneOffset.UTC).toString());
+    driver.complete(id, "user_confirm_admission", "admittedAt", start.atOffset(ZoneOffset.UTC).toString());
 
-    assertThat(ended(id)).isTrue();
-    assertThat(variable(id, "caseOutcome")).isEqualTo("admitted");
-    assertThat(variable(id, "hospice")).isEqualTo("ashdown-hospice");
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("admitted");
+    assertThat(driver.variable(id, "hospice")).isEqualTo("ashdown-hospice");
     assertThat(jdbc.sql("select recipient from notification where case_id = ? and event_key = ?")
         .params(id, "admitted:" + id).query(String.class).list()).contains("clinical@meadows-surgery.example.nhs.uk");
   }
@@ -97,93 +97,93 @@ class HospiceAdmissionTests {
   void aRoutineReferralHasADayForTriageAndBooksTransportWhenNeeded() {
     String id = refer("routine");
     String triage = handoff(id, "hospice-inpatient");
-    assertThat(task(triage, "user_respond").getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofHours(24)));
-    complete(triage, "user_respond", "response", "accept", "triageDecision", "admit-routine");
-    complete(id, "user_confirm_bed", "bedDate", "2026-12-01", "transportNeeded", true);
+    assertThat(driver.task(triage, "user_respond").getDueDate().toInstant()).isEqualTo(start.plus(Duration.ofHours(24)));
+    driver.complete(triage, "user_respond", "response", "accept", "triageDecision", "admit-routine");
+    driver.complete(id, "user_confirm_bed", "bedDate", "2026-12-01", "transportNeeded", true);
 
     String transport = handoff(id, "transport");
-    complete(transport, "user_respond", "response", "accept");
-    complete(transport, "user_complete", "completion", "done", "completionNote", "Crew booked");
-    complete(id, "user_confirm_admission", "admittedAt", start.atOffset(ZoneOffset.UTC).toString());
+    driver.complete(transport, "user_respond", "response", "accept");
+    driver.complete(transport, "user_complete", "completion", "done", "completionNote", "Crew booked");
+    driver.complete(id, "user_confirm_admission", "admittedAt", start.atOffset(ZoneOffset.UTC).toString());
 
-    assertThat(variable(id, "caseOutcome")).isEqualTo("admitted");
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("admitted");
   }
 
   @Test
   void onTheWaitingListTheHospiceReviewsDailyUntilABedComes() {
     String id = refer("routine");
-    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+    driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
 
-    assertThat(candidateGroup(task(id, "user_review_waiting"))).isEqualTo("ashdown-ipu-triage");
-    complete(id, "user_review_waiting", "reviewDecision", "still-waiting");
-    assertThat(task(id, "user_review_waiting")).as("no review until tomorrow").isNull();
-    at(Duration.ofHours(24).plusMinutes(1), id);
-    complete(id, "user_review_waiting", "reviewDecision", "bed-available");
+    assertThat(driver.candidateGroup(driver.task(id, "user_review_waiting"))).isEqualTo("ashdown-ipu-triage");
+    driver.complete(id, "user_review_waiting", "reviewDecision", "still-waiting");
+    assertThat(driver.task(id, "user_review_waiting")).as("no review until tomorrow").isNull();
+    driver.at(Duration.ofHours(24).plusMinutes(1), id);
+    driver.complete(id, "user_review_waiting", "reviewDecision", "bed-available");
 
-    assertThat(task(id, "user_confirm_bed")).isNotNull();
+    assertThat(driver.task(id, "user_confirm_bed")).isNotNull();
   }
 
   @Test
   void waitingTooLongOffersTheSecondHospice() {
     String id = refer("urgent");
-    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+    driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
 
-    at(Duration.ofDays(2).plusMinutes(1), id);
+    driver.at(Duration.ofDays(2).plusMinutes(1), id);
 
-    assertThat(task(id, "user_review_waiting")).isNull();
-    assertThat(candidateGroup(task(id, "user_waiting_too_long"))).isEqualTo("carerelay-hub");
-    complete(id, "user_waiting_too_long", "waitingDecision", "second-hospice", "hubNote", "Ask Downsview");
+    assertThat(driver.task(id, "user_review_waiting")).isNull();
+    assertThat(driver.candidateGroup(driver.task(id, "user_waiting_too_long"))).isEqualTo("carerelay-hub");
+    driver.complete(id, "user_waiting_too_long", "waitingDecision", "second-hospice", "hubNote", "Ask Downsview");
     String second = handoff(id, "hospice-inpatient");
-    assertThat(candidateGroup(task(second, "user_respond"))).isEqualTo("downsview-ipu-triage");
-    complete(second, "user_respond", "response", "accept", "triageDecision", "admit-urgent");
+    assertThat(driver.candidateGroup(driver.task(second, "user_respond"))).isEqualTo("downsview-ipu-triage");
+    driver.complete(second, "user_respond", "response", "accept", "triageDecision", "admit-urgent");
 
-    assertThat(candidateGroup(task(id, "user_confirm_bed"))).isEqualTo("downsview-ipu-triage");
-    assertThat(variable(id, "hospice")).isEqualTo("downsview-hospice");
+    assertThat(driver.candidateGroup(driver.task(id, "user_confirm_bed"))).isEqualTo("downsview-ipu-triage");
+    assertThat(driver.variable(id, "hospice")).isEqualTo("downsview-hospice");
   }
 
   @Test
   void hospiceAtHomeCanBeOfferedInstead() {
     String id = refer("routine");
-    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "hospice-at-home");
+    driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "hospice-at-home");
 
     String home = handoff(id, "hospice-at-home");
-    assertThat(candidateGroup(task(home, "user_respond"))).isEqualTo("ashdown-hospice-at-home");
-    complete(home, "user_respond", "response", "accept");
-    complete(home, "user_complete", "completion", "done", "completionNote", "First visit tomorrow");
+    assertThat(driver.candidateGroup(driver.task(home, "user_respond"))).isEqualTo("ashdown-hospice-at-home");
+    driver.complete(home, "user_respond", "response", "accept");
+    driver.complete(home, "user_complete", "completion", "done", "completionNote", "First visit tomorrow");
 
-    assertThat(ended(id)).isTrue();
-    assertThat(variable(id, "caseOutcome")).isEqualTo("hospice-at-home");
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("hospice-at-home");
   }
 
   @Test
   void declinedByEveryHospiceTheHubSeesTheHistoryAndDecides() {
     String id = refer("urgent");
     String triage = handoff(id, "hospice-inpatient");
-    complete(triage, "user_respond", "response", "decline", "declineReason", "No beds; try Downsview");
-    complete(triage, "user_respond", "response", "decline", "declineReason", "Full; suggest hospice at home");
-    complete(triage, "user_no_partner_available", "hubDecision", "no-partner", "cancelReason", "Both full");
+    driver.complete(triage, "user_respond", "response", "decline", "declineReason", "No beds; try Downsview");
+    driver.complete(triage, "user_respond", "response", "decline", "declineReason", "Full; suggest hospice at home");
+    driver.complete(triage, "user_no_partner_available", "hubDecision", "no-partner", "cancelReason", "Both full");
 
-    Task hub = task(id, "user_declined_everywhere");
-    assertThat(candidateGroup(hub)).isEqualTo("carerelay-hub");
-    assertThat((String) variable(id, "triageHistory")).contains("Ashdown Hospice: declined (No beds; try Downsview)")
+    Task hub = driver.task(id, "user_declined_everywhere");
+    assertThat(driver.candidateGroup(hub)).isEqualTo("carerelay-hub");
+    assertThat((String) driver.variable(id, "triageHistory")).contains("Ashdown Hospice: declined (No beds; try Downsview)")
         .contains("Downsview Hospice: declined (Full; suggest hospice at home)");
-    complete(id, "user_declined_everywhere", "declinedDecision", "close", "hubNote", "Referrer told");
+    driver.complete(id, "user_declined_everywhere", "declinedDecision", "close", "hubNote", "Referrer told");
 
-    assertThat(variable(id, "caseOutcome")).isEqualTo("declined-everywhere");
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("declined-everywhere");
   }
 
   @Test
   void thePatientWhoDiesWaitingClosesTheCaseAndPartnersAreTold() {
     String id = refer("urgent");
-    complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+    driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
 
     var response = HttpCaller.basic(port, "gp", "demo").postJson("/api/cases/" + id + "/death",
         "{\"diedAt\": \"" + start.minusSeconds(60) + "\", \"placeOfDeath\": \"home\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    assertThat(ended(id)).isTrue();
-    assertThat(variable(id, "caseOutcome")).isEqualTo("died-while-waiting");
-    assertThat(variable(id, "placeOfDeath")).isEqualTo("home");
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("died-while-waiting");
+    assertThat(driver.variable(id, "placeOfDeath")).isEqualTo("home");
     assertThat(jdbc.sql("select recipient from notification where case_id = ? and event_key = ?")
         .params(id, "death:" + id).query(String.class).list()).contains("ipu@ashdown-hospice.example.org.uk");
   }
@@ -196,7 +196,7 @@ class HospiceAdmissionTests {
         "{\"reason\": \"Patient prefers to stay at home\", \"nextStep\": \"close\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    assertThat(variable(id, "caseOutcome")).isEqualTo("withdrawn");
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("withdrawn");
   }
 
   @Test
@@ -212,12 +212,12 @@ class HospiceAdmissionTests {
         "{\"reason\": \"Too unwell to travel home\", \"nextStep\": \"hospice-admission\"}");
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
-    String hospice = (String) variable(rapid, "linkedCase");
+    String hospice = (String) driver.variable(rapid, "linkedCase");
     assertThat(hospice).isNotNull();
     assertThat(engine.getRuntimeService().getVariable(hospice, "linkedCase")).isEqualTo(rapid);
     assertThat(engine.getRuntimeService().getVariable(hospice, "patientName")).isEqualTo("Mary Seacole");
     assertThat(engine.getRuntimeService().getVariable(hospice, "requesterTeam")).isEqualTo("wdh-ward");
-    assertThat(candidateGroup(task(handoff(hospice, "hospice-inpatient"), "user_respond"))).isEqualTo("ashdown-ipu-triage");
+    assertThat(driver.candidateGroup(driver.task(handoff(hospice, "hospice-inpatient"), "user_respond"))).isEqualTo("ashdown-ipu-triage");
   }
 
   private String refer(String urgency) {
@@ -230,27 +230,4 @@ class HospiceAdmissionTests {
     return handoff.getId();
   }
 
-  private Task task(String processInstanceId, String key) {
-    return driver.task(processInstanceId, key);
-  }
-
-  private String candidateGroup(Task task) {
-    return driver.candidateGroup(task);
-  }
-
-  private void complete(String processInstanceId, String key, Object... keyValues) {
-    driver.complete(processInstanceId, key, keyValues);
-  }
-
-  private Object variable(String processInstanceId, String name) {
-    return driver.variable(processInstanceId, name);
-  }
-
-  private boolean ended(String processInstanceId) {
-    return driver.ended(processInstanceId);
-  }
-
-  private void at(Duration offset, String caseId) {
-    driver.at(offset, caseId);
-  }
 }
