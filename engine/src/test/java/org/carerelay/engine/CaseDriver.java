@@ -13,15 +13,30 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 
-/** Drives pathway cases and their hand-offs with the engine clock, for tests. */
+/**
+ * Drives pathway cases and their hand-offs with the engine clock, for tests. The clock starts at a
+ * fixed moment, never the machine's: no result may depend on the hour or the date a test runs.
+ */
 public final class CaseDriver {
 
+  /**
+   * 23:30 UTC (and in London) on Saturday 28 March 2026, ninety minutes before the clocks go forward:
+   * a case started then crosses midnight and a change of offset within hours, where time bugs hide.
+   */
+  public static final Instant AWKWARD_MOMENT = Instant.parse("2026-03-28T23:30:00Z");
+
   public final ProcessEngine engine;
-  public final Instant startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+  public final Instant startedAt;
 
   public CaseDriver(ProcessEngine engine) {
+    this(engine, AWKWARD_MOMENT);
+  }
+
+  /** A driver whose engine clock starts at {@code startedAt}. */
+  public CaseDriver(ProcessEngine engine, Instant startedAt) {
     this.engine = engine;
-    ClockUtil.setCurrentTime(Date.from(startedAt));
+    this.startedAt = startedAt.truncatedTo(ChronoUnit.SECONDS);
+    ClockUtil.setCurrentTime(Date.from(this.startedAt));
   }
 
   /** A valid rapid discharge start form. */

@@ -6,8 +6,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.OffsetDateTime;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.carerelay.engine.security.Callers;
+import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,7 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
  * A case's exits over REST, for any user involved in it. {@code POST .../death}: the patient
  * died; every open hand-off is cancelled, every partner involved is told, and the case closes with
  * the date and place of death. {@code POST .../plan-change}: the patient became too unwell to
- * travel or changed their mind.
+ * travel or changed their mind. A time of death is read as forms read it: without an offset in the
+ * partnership's zone, and not later than now (allowing the configured clock skew).
  */
 @RestController
 class CaseController {
@@ -44,12 +47,15 @@ class CaseController {
   private final CaseRecords records;
   private final DeathRequests deaths;
   private final CaseSummaries summaries;
+  private final PartnershipTime time;
 
-  CaseController(RuntimeService runtime, CaseRecords records, DeathRequests deaths, CaseSummaries summaries) {
+  CaseController(RuntimeService runtime, CaseRecords records, DeathRequests deaths, CaseSummaries summaries,
+      PartnershipTime time) {
     this.runtime = runtime;
     this.records = records;
     this.deaths = deaths;
     this.summaries = summaries;
+    this.time = time;
   }
 
   /**
@@ -85,10 +91,12 @@ class CaseController {
   ResponseEntity<Void> death(@PathVariable String processInstanceId, @Valid @RequestBody DeathReport report,
       Authentication caller) {
     requireInvolved(processInstanceId, caller);
-    if (report.diedAt().toInstant().isAfter(ClockUtil.getCurrentTime().toInstant().plusSeconds(300))) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "diedAt: must not be in the future");
+    if (time.isFuture(report.diedAt().toInstant())) {
+      throw new InvalidInput("The death", new FieldProblem("diedAt",
+          "must not be in the future (it is now " + time.show(time.now()) + ")"));
     }
-    if (deaths.record(processInstanceId, report.diedAt(), report.placeOfDeath()) == DeathRequests.Result.NOT_OPEN) {
+    if (deaths.record(processInstanceId, report.diedAt().toInstant(), report.placeOfDeath())
+        == DeathRequests.Result.NOT_OPEN) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + processInstanceId + " does not take a death now");
     }
     return ResponseEntity.noContent().build();

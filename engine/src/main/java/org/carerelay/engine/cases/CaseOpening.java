@@ -1,24 +1,23 @@
 package org.carerelay.engine.cases;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carerelay.engine.security.Grants;
 import org.carerelay.engine.security.PathwayStarters;
+import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.stereotype.Component;
 
 /**
  * What opening a case means for every pathway: a reference, the header every task form shows
  * (pathway, patient initials and age), and the team that asked, which may follow the case;
- * other partners see only the tasks they are offered.
+ * other partners see only the tasks they are offered. The reference's date and the patient's age
+ * are the partnership's: in its zone, by the engine's clock.
  */
 @Component
 public class CaseOpening {
@@ -27,21 +26,23 @@ public class CaseOpening {
 
   private final PathwayStarters starters;
   private final Grants grants;
+  private final PartnershipTime time;
 
-  CaseOpening(PathwayStarters starters, Grants grants) {
+  CaseOpening(PathwayStarters starters, Grants grants, PartnershipTime time) {
     this.starters = starters;
     this.grants = grants;
+    this.time = time;
   }
 
   /** Opens the case of {@code execution}; returns the instant it opened. */
   public Instant open(DelegateExecution execution, String referencePrefix, String pathway, String processKey) {
-    Instant now = ClockUtil.getCurrentTime().toInstant();
-    execution.setVariable("caseReference", referencePrefix + "-" + REFERENCE_DATE.format(now.atZone(ZoneId.systemDefault()))
+    Instant now = time.now();
+    execution.setVariable("caseReference", referencePrefix + "-" + REFERENCE_DATE.format(time.today())
         + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase());
     execution.setVariable("pathway", pathway);
     execution.setVariable("patientInitials", initials((String) execution.getVariable("patientName")));
-    LocalDate born = Moments.date(execution.getVariable("dateOfBirth"));
-    execution.setVariable("patientAge", Period.between(born, LocalDate.ofInstant(now, ZoneId.systemDefault())).getYears());
+    execution.setVariable("patientAge", Period.between(time.date(execution.getVariable("dateOfBirth")), time.today())
+        .getYears());
     execution.setVariable("caseOutcome", "open");
     String requester = requesterTeam(execution, processKey);
     execution.setVariable("requesterTeam", requester);

@@ -1,15 +1,15 @@
 package org.carerelay.engine.cases;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.carerelay.engine.security.Callers;
+import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.cases.RecordDeath;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +22,12 @@ class CorrelateDeath implements JavaDelegate {
 
   private final CaseRecords records;
   private final DeathRequests deaths;
+  private final PartnershipTime time;
 
-  CorrelateDeath(CaseRecords records, DeathRequests deaths) {
+  CorrelateDeath(CaseRecords records, DeathRequests deaths, PartnershipTime time) {
     this.records = records;
     this.deaths = deaths;
+    this.time = time;
   }
 
   @Override
@@ -38,15 +40,17 @@ class CorrelateDeath implements JavaDelegate {
       boolean allowed = instance != null && (user == null || Callers.seesWholePartnership(groups)
           || records.involves(instance.getId(), groups));
       if (!allowed) {
-        throw new BadUserRequestException("Case reference (caseReference): no open case " + reference
-            + " that you are involved in");
+        throw notAccepted(reference, "no open case " + reference + " that you are involved in");
       }
-      OffsetDateTime when = Moments.instant(execution.getVariable(RecordDeath.Vars.DIED_AT)).atOffset(ZoneOffset.UTC);
-      if (deaths.record(instance.getId(), when, (String) execution.getVariable(RecordDeath.Vars.PLACE_OF_DEATH))
-          == DeathRequests.Result.NOT_OPEN) {
-        throw new BadUserRequestException("Case " + reference + " does not take a death now");
+      if (deaths.record(instance.getId(), time.instant(execution.getVariable(RecordDeath.Vars.DIED_AT)),
+          (String) execution.getVariable(RecordDeath.Vars.PLACE_OF_DEATH)) == DeathRequests.Result.NOT_OPEN) {
+        throw notAccepted(reference, "case " + reference + " does not take a death now");
       }
       return null;
     });
+  }
+
+  private static InvalidInput notAccepted(String reference, String why) {
+    return new InvalidInput("The death", new FieldProblem(RecordDeath.Vars.CASE_REFERENCE, "Case reference", why));
   }
 }

@@ -1,6 +1,6 @@
 package org.carerelay.engine.cases;
 
-import java.time.OffsetDateTime;
+import java.time.Instant;
 import java.util.Date;
 import java.util.Map;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -23,10 +23,10 @@ public class DeathRequests {
   }
 
   @Transactional
-  public Result record(String caseId, OffsetDateTime diedAt, String placeOfDeath) {
+  public Result record(String caseId, Instant diedAt, String placeOfDeath) {
     try {
       runtime.createMessageCorrelation(RecordDeath.PATIENT_DIED).processInstanceId(caseId)
-          .setVariables(Map.of(RecordDeath.Vars.DIED_AT, Date.from(diedAt.toInstant()),
+          .setVariables(Map.of(RecordDeath.Vars.DIED_AT, Date.from(diedAt),
               RecordDeath.Vars.PLACE_OF_DEATH, placeOfDeath))
           .correlate();
       return Result.RECORDED;

@@ -2,7 +2,7 @@ package org.carerelay.engine.cases;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,9 +15,11 @@ import org.springframework.stereotype.Component;
 class RecordDeath implements JavaDelegate {
 
   private final CaseNotices notices;
+  private final PartnershipTime time;
 
-  RecordDeath(CaseNotices notices) {
+  RecordDeath(CaseNotices notices, PartnershipTime time) {
     this.notices = notices;
+    this.time = time;
   }
 
   @Override
@@ -30,9 +32,9 @@ class RecordDeath implements JavaDelegate {
       execution.setVariable("caseOutcome", discharged ? "died-after-discharge" : "died-before-discharge");
       execution.setVariable("discharged", discharged);
     }
-    execution.setVariable("closedAt", ClockUtil.getCurrentTime());
+    execution.setVariable("closedAt", java.util.Date.from(time.now()));
     // From Tasklist's form the time of death arrives as text; keep it as a date for reporting.
-    execution.setVariable("diedAt", java.util.Date.from(Moments.instant(execution.getVariable("diedAt"))));
+    execution.setVariable("diedAt", java.util.Date.from(time.instant(execution.getVariable("diedAt"))));
     String reference = (String) execution.getVariable("caseReference");
     notices.toInvolvedTeams(execution.getProcessInstanceId(), "death", reference,
         (String) execution.getVariable("pathway"), "The patient has died",

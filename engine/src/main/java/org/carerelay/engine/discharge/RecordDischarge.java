@@ -7,18 +7,24 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.carerelay.engine.cases.Moments;
+import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.stereotype.Component;
 
 /** Keeps the discharge with the case for reporting: when, how long after the decision, target met. */
 @Component("recordDischarge")
 class RecordDischarge implements JavaDelegate {
 
+  private final PartnershipTime time;
+
+  RecordDischarge(PartnershipTime time) {
+    this.time = time;
+  }
+
   @Override
   public void execute(DelegateExecution execution) {
-    Instant decision = Moments.instant(execution.getVariable(Vars.DECISION_AT));
-    Instant discharged = Moments.instant(execution.getVariable(Vars.DISCHARGED_AT));
-    Instant target = Moments.instant(execution.getVariable(Vars.TARGET_AT));
+    Instant decision = time.instant(execution.getVariable(Vars.DECISION_AT));
+    Instant discharged = time.instant(execution.getVariable(Vars.DISCHARGED_AT));
+    Instant target = time.instant(execution.getVariable(Vars.TARGET_AT));
     execution.setVariable(Vars.DISCHARGED, true);
     execution.setVariable(Vars.DISCHARGED_AT, Date.from(discharged));
     execution.setVariable(Vars.DECISION_TO_DISCHARGE_MINUTES, Duration.between(decision, discharged).toMinutes());

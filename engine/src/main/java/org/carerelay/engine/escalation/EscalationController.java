@@ -4,14 +4,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.carerelay.engine.security.Callers;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Escalations over REST. The hub, managers and administrators see the whole partnership; partner
@@ -34,7 +34,7 @@ class EscalationController {
     try {
       wanted = Escalations.Status.valueOf(status.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: use open, resolved or all");
+      throw new InvalidInput("The query", new FieldProblem("status", "expected open, resolved or all"));
     }
     return escalations.list(wanted, visiblePartners(caller));
   }

@@ -1,26 +1,28 @@
 package org.carerelay.engine.forms;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.stereotype.Component;
 
 /**
  * Gives every task the due time its form's shared header shows ({@code taskDue}, a task-local
  * variable), next to the case reference, pathway, patient initials and age and urgency the case
- * already holds.
+ * already holds. The due time is shown day first in the partnership's zone.
  */
 @Component
 class FormHeader implements TaskListener {
 
   static final String TASK_DUE = "taskDue";
-  private static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("EEE d MMM HH:mm", Locale.UK)
-      .withZone(ZoneId.of("Europe/London"));
+
+  private final PartnershipTime time;
+
+  FormHeader(PartnershipTime time) {
+    this.time = time;
+  }
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(TASK_DUE, task.getDueDate() == null ? "no due time" : DUE.format(task.getDueDate().toInstant()));
+    task.setVariableLocal(TASK_DUE, time.show(task.getDueDate(), "no due time"));
   }
 }

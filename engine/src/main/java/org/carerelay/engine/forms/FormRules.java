@@ -1,8 +1,9 @@
 package org.carerelay.engine.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
+import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Date;
@@ -11,14 +12,22 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.engine.time.UnreadableTime;
 
 /**
  * The rules a Camunda Form (form-js JSON) states for its fields, applied on the server to the
  * values a start or a task completion brings, because REST can be called without the form:
  * required fields, types, lengths, patterns, the options of radio buttons and selects, number
- * ranges, and two CareRelay properties a designer can put on a field:
- * {@code "carerelay:validate": "nhs-number"} and {@code "carerelay:notInFuture": "true"}.
+ * ranges, dates and times by the field's subtype, and two CareRelay properties a designer can put
+ * on a field: {@code "carerelay:validate": "nhs-number"} and {@code "carerelay:notInFuture": "true"}.
  * A field the form hides ({@code conditional.hide}) is not checked.
+ *
+ * <p>Dates and times are judged in the partnership's time ({@link PartnershipTime}): a date is not
+ * in the future when it is not after today in the partnership's zone; a date-time when it is not
+ * later than the engine's clock plus the allowed clock skew. A date-time typed without an offset is
+ * read in the partnership's zone.
  */
 public final class FormRules {
 
@@ -33,17 +42,25 @@ public final class FormRules {
    * The problems with {@code values}, each naming its field; empty when the values are acceptable.
    *
    * @param hidden tells whether a {@code conditional.hide} expression holds for the values
-   * @param today the date that "not in the future" compares with
+   * @param time what "now" and "today" are, and how typed times are read
    */
-  public static List<String> problems(JsonNode form, Map<String, Object> values, Predicate<String> hidden,
-      LocalDate today) {
-    List<String> problems = new ArrayList<>();
-    check(form.path("components"), values, hidden, today, problems);
+  public static List<FieldProblem> problems(JsonNode form, Map<String, Object> values, Predicate<String> hidden,
+      PartnershipTime time) {
+    List<FieldProblem> problems = new ArrayList<>();
+    check(form.path("components"), values, hidden, time, problems);
     return problems;
   }
 
+  /** A field being checked, and where its problems go. */
+  private record Field(String key, String label, List<FieldProblem> problems) {
+
+    void problem(String message) {
+      problems.add(new FieldProblem(key, label, message));
+    }
+  }
+
   private static void check(JsonNode components, Map<String, Object> values, Predicate<String> hidden,
-      LocalDate today, List<String> problems) {
+      PartnershipTime time, List<FieldProblem> problems) {
     for (JsonNode component : components) {
       if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
         continue; // shown, never submitted
@@ -53,82 +70,96 @@ public final class FormRules {
         continue;
       }
       if (component.has("components")) {
-        check(component.path("components"), values, hidden, today, problems);
+        check(component.path("components"), values, hidden, time, problems);
       }
       String key = component.path("key").asText(null);
       if (key == null) {
         continue;
       }
-      String field = component.path("label").asText(key) + " (" + key + ")";
+      Field field = new Field(key, label(component, key), problems);
       Object value = values.get(key);
       JsonNode validate = component.path("validate");
       if (value == null || (value instanceof String text && text.isBlank())) {
         if (validate.path("required").asBoolean(false)) {
-          problems.add(field + ": is required");
+          field.problem("is required");
         }
         continue;
       }
-      String type = component.path("type").asText();
-      switch (type) {
-        case "textfield", "textarea" -> text(field, value, validate, component.path("properties"), problems);
-        case "number" -> number(field, value, validate, problems);
+      JsonNode properties = component.path("properties");
+      switch (component.path("type").asText()) {
+        case "textfield", "textarea" -> text(field, value, validate, properties);
+        case "number" -> number(field, value, validate);
         case "checkbox" -> {
           if (!(value instanceof Boolean)) {
-            problems.add(field + ": must be true or false");
+            field.problem("must be true or false");
           }
         }
-        case "radio", "select" -> option(field, value, component.path("values"), problems);
-        case "datetime" -> date(field, value, component.path("properties"), today, problems);
+        case "radio", "select" -> option(field, value, component.path("values"));
+        case "datetime" -> {
+          boolean notInFuture = properties.path(NOT_IN_FUTURE_PROPERTY).asBoolean(false);
+          switch (component.path("subtype").asText("date")) {
+            case "datetime" -> dateTime(field, value, notInFuture, time);
+            case "time" -> timeOfDay(field, value);
+            default -> date(field, value, notInFuture, time);
+          }
+        }
         default -> { }
       }
     }
   }
 
-  private static void text(String field, Object value, JsonNode validate, JsonNode properties, List<String> problems) {
+  /** What the person sees the field called: its label (a date's or a time's for date-time fields). */
+  private static String label(JsonNode component, String key) {
+    for (String name : new String[] {"label", "dateLabel", "timeLabel"}) {
+      if (!component.path(name).asText("").isBlank()) {
+        return component.path(name).asText();
+      }
+    }
+    return key;
+  }
+
+  private static void text(Field field, Object value, JsonNode validate, JsonNode properties) {
     if (!(value instanceof String text)) {
-      problems.add(field + ": must be text");
+      field.problem("must be text");
       return;
     }
     if (validate.has("maxLength") && text.length() > validate.get("maxLength").asInt()) {
-      problems.add(field + ": must be at most " + validate.get("maxLength").asInt() + " characters");
+      field.problem("must be at most " + validate.get("maxLength").asInt() + " characters");
     }
     if (validate.has("minLength") && text.strip().length() < validate.get("minLength").asInt()) {
-      problems.add(field + ": must be at least " + validate.get("minLength").asInt() + " characters");
+      field.problem("must be at least " + validate.get("minLength").asInt() + " characters");
     }
     if (validate.has("pattern")) {
       try {
         if (!Pattern.compile(validate.get("pattern").asText()).matcher(text).matches()) {
-          problems.add(field + ": is not in the expected format");
+          field.problem("is not in the expected format");
         }
       } catch (PatternSyntaxException e) {
-        problems.add(field + ": the form's pattern is broken");
+        field.problem("the form's pattern is broken");
       }
     }
     if ("email".equals(validate.path("validationType").asText()) && !EMAIL.matcher(text).matches()) {
-      problems.add(field + ": is not an email address");
+      field.problem("is not an email address");
     }
     if ("nhs-number".equals(properties.path(VALIDATE_PROPERTY).asText()) && !NhsNumber.isValid(text)) {
-      problems.add(field + ": is not a valid NHS number (10 digits with a correct check digit)");
+      field.problem("is not a valid NHS number (10 digits with a correct check digit)");
     }
   }
 
-  private static void number(String field, Object value, JsonNode validate, List<String> problems) {
-    double number;
-    if (value instanceof Number n) {
-      number = n.doubleValue();
-    } else {
-      problems.add(field + ": must be a number");
+  private static void number(Field field, Object value, JsonNode validate) {
+    if (!(value instanceof Number number)) {
+      field.problem("must be a number");
       return;
     }
-    if (validate.has("min") && number < validate.get("min").asDouble()) {
-      problems.add(field + ": must be at least " + validate.get("min").asText());
+    if (validate.has("min") && number.doubleValue() < validate.get("min").asDouble()) {
+      field.problem("must be at least " + validate.get("min").asText());
     }
-    if (validate.has("max") && number > validate.get("max").asDouble()) {
-      problems.add(field + ": must be at most " + validate.get("max").asText());
+    if (validate.has("max") && number.doubleValue() > validate.get("max").asDouble()) {
+      field.problem("must be at most " + validate.get("max").asText());
     }
   }
 
-  private static void option(String field, Object value, JsonNode options, List<String> problems) {
+  private static void option(Field field, Object value, JsonNode options) {
     for (JsonNode option : options) {
       if (option.path("value").asText().equals(String.valueOf(value))) {
         return;
@@ -136,30 +167,42 @@ public final class FormRules {
     }
     List<String> allowed = new ArrayList<>();
     options.forEach(option -> allowed.add(option.path("value").asText()));
-    problems.add(field + ": must be one of " + allowed);
+    field.problem("must be one of " + allowed);
   }
 
-  private static void date(String field, Object value, JsonNode properties, LocalDate today, List<String> problems) {
+  /** A calendar date ({@code 2026-11-28}); "today" is the partnership's. */
+  private static void date(Field field, Object value, boolean notInFuture, PartnershipTime time) {
     LocalDate date;
     try {
-      date = toDate(value);
-    } catch (DateTimeParseException | IllegalArgumentException e) {
-      problems.add(field + ": is not a date (use YYYY-MM-DD)");
+      date = time.date(value);
+    } catch (UnreadableTime e) {
+      field.problem(e.getMessage());
       return;
     }
-    if (properties.path(NOT_IN_FUTURE_PROPERTY).asBoolean(false) && date.isAfter(today)) {
-      problems.add(field + ": must not be in the future");
+    if (notInFuture && time.isFuture(date)) {
+      field.problem("must not be in the future (today is " + time.show(time.today()) + ")");
     }
   }
 
-  private static LocalDate toDate(Object value) {
-    if (value instanceof Date date) {
-      return date.toInstant().atZone(java.time.ZoneId.systemDefault()).toLocalDate();
+  /** A moment ({@code 2026-11-28T19:31+00:00}, or without the offset in the partnership's zone). */
+  private static void dateTime(Field field, Object value, boolean notInFuture, PartnershipTime time) {
+    Instant instant;
+    try {
+      instant = value instanceof Date date ? date.toInstant() : time.dateTime(value.toString()).toInstant();
+    } catch (UnreadableTime e) {
+      field.problem(e.getMessage());
+      return;
     }
-    String text = value.toString();
-    if (text.length() > 10) {
-      return OffsetDateTime.parse(text).toLocalDate();
+    if (notInFuture && time.isFuture(instant)) {
+      field.problem("must not be in the future (it is now " + time.show(time.now()) + ")");
     }
-    return LocalDate.parse(text);
+  }
+
+  private static void timeOfDay(Field field, Object value) {
+    try {
+      LocalTime.parse(value.toString().strip());
+    } catch (DateTimeParseException e) {
+      field.problem("expected a time of day such as 19:31");
+    }
   }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -17,16 +15,17 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.context.Context;
-import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
+import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks every task completion and every process start against the Camunda Form it uses (see
  * {@link FormRules}), whether it came from Tasklist or straight over REST. A bad submission fails
- * with Camunda's {@link FormFieldValidationException} (HTTP 400, and Tasklist shows its message)
- * naming each bad field; the transaction rolls
+ * with {@link InvalidInput} (HTTP 400, and Tasklist shows its message) naming each bad field; the
+ * transaction rolls
  * back, so nothing is stored and the task stays open. Added to every user task and start event by
  * {@link FormValidationPlugin}.
  */
@@ -34,6 +33,12 @@ import org.springframework.stereotype.Component;
 class FormValidation implements TaskListener, ExecutionListener {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final PartnershipTime time;
+
+  FormValidation(PartnershipTime time) {
+    this.time = time;
+  }
 
   @Override
   public void notify(DelegateTask task) {
@@ -48,16 +53,15 @@ class FormValidation implements TaskListener, ExecutionListener {
     check(form, execution.getVariables(), "The start of this case");
   }
 
-  private static void check(JsonNode form, Map<String, Object> values, String what) {
+  private void check(JsonNode form, Map<String, Object> values, String what) {
     FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
         .getDmnEngineConfiguration()).getFeelEngine();
     var context = Variables.fromMap(values).asVariableContext();
-    LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-    List<String> problems = FormRules.problems(form, values, expression -> Boolean.TRUE.equals(
+    List<FieldProblem> problems = FormRules.problems(form, values, expression -> Boolean.TRUE.equals(
         feel.evaluateSimpleExpression(expression.startsWith("=") ? expression.substring(1) : expression, context)),
-        today);
+        time);
     if (!problems.isEmpty()) {
-      throw new FormFieldValidationException(problems, what + " was not saved: " + String.join("; ", problems));
+      throw new InvalidInput(what, problems);
     }
   }
 

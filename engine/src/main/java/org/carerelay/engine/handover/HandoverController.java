@@ -4,6 +4,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -36,8 +38,8 @@ class HandoverController {
     String service = actions.serviceOf(handoffId).orElseThrow(() -> noSuchHandoff(handoffId));
     String partner = request.partner() == null || request.partner().isBlank() ? null : request.partner().strip();
     if (partner != null && directory.offer(partner, service).isEmpty()) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-          "partner: " + partner + " does not offer " + service + " in the partner directory");
+      throw new InvalidInput("The reassignment", new FieldProblem("partner",
+          partner + " does not offer " + service + " in the partner directory"));
     }
     return answer(handoffId, actions.reassign(handoffId, partner, request.reason().strip()));
   }

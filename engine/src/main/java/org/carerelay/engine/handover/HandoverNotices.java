@@ -13,6 +13,8 @@ import org.carerelay.engine.notification.NotificationOutbox.Notification;
 import org.carerelay.engine.notification.NotificationProperties;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.partner.PartnerDirectory.Contacts;
+import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.handover.PartnerHandover.Stage;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,17 +31,21 @@ class HandoverNotices {
   private final NotificationOutbox outbox;
   private final PartnerDirectory directory;
   private final NotificationProperties properties;
+  private final PartnershipTime time;
 
-  HandoverNotices(NotificationOutbox outbox, PartnerDirectory directory, NotificationProperties properties) {
+  HandoverNotices(NotificationOutbox outbox, PartnerDirectory directory, NotificationProperties properties,
+      PartnershipTime time) {
     this.outbox = outbox;
     this.directory = directory;
     this.properties = properties;
+    this.time = time;
   }
 
   void escalation(Handoff handoff, String stage, int level, long escalationId) {
     String what = handoff.service() + " " + stage + " for case " + handoff.caseReference();
     String key = "escalation:" + escalationId;
-    String due = "Due: " + handoff.text(stage + "DueAt");
+    String due = "Due: " + time.show((java.util.Date) handoff.execution().getVariable(Vars.dueAt(Stage.of(stage))),
+        "no due time");
     Optional<Contacts> partner = directory.contacts(handoff.partnerTeam());
     switch (level) {
       case 1 -> partner.ifPresent(contacts -> toPartner(key, contacts, contacts.mailbox(),

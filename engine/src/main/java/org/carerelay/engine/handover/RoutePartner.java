@@ -8,12 +8,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.partner.PartnerDirectory.Offer;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.springframework.stereotype.Component;
 
@@ -110,12 +111,12 @@ class RoutePartner implements JavaDelegate {
     for (String name : List.of(Vars.CASE_REFERENCE, Vars.SERVICE, Vars.URGENCY, Vars.LOCALITY)) {
       String value = handoff.text(name);
       if (value == null || value.isBlank()) {
-        throw new BadUserRequestException("A partner hand-off needs the variable '" + name + "'");
+        throw new InvalidInput("The hand-off", new FieldProblem(name, "is required to start a partner hand-off"));
       }
     }
     String urgency = handoff.text(Vars.URGENCY);
     if (!urgency.equals("routine") && !urgency.equals("urgent")) {
-      throw new BadUserRequestException("urgency must be 'routine' or 'urgent', not '" + urgency + "'");
+      throw new InvalidInput("The hand-off", new FieldProblem(Vars.URGENCY, "expected routine or urgent, not " + urgency));
     }
   }
 

@@ -7,8 +7,8 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.cases.CaseNotices;
-import org.carerelay.engine.cases.Moments;
 import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.hospice.HospiceAdmission;
 import org.springframework.stereotype.Component;
 
@@ -18,16 +18,18 @@ class AdmissionConfirmed implements JavaDelegate {
 
   private final CaseNotices notices;
   private final PartnerDirectory directory;
+  private final PartnershipTime time;
 
-  AdmissionConfirmed(CaseNotices notices, PartnerDirectory directory) {
+  AdmissionConfirmed(CaseNotices notices, PartnerDirectory directory, PartnershipTime time) {
     this.notices = notices;
     this.directory = directory;
+    this.time = time;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(Vars.ADMITTED, true);
-    execution.setVariable(Vars.ADMITTED_AT, java.util.Date.from(Moments.instant(execution.getVariable(Vars.ADMITTED_AT))));
+    execution.setVariable(Vars.ADMITTED_AT, java.util.Date.from(time.instant(execution.getVariable(Vars.ADMITTED_AT))));
     execution.setVariable(Vars.CASE_OUTCOME, HospiceAdmission.Outcome.ADMITTED);
     Set<String> tell = new LinkedHashSet<>();
     tell.add((String) execution.getVariable(Vars.REQUESTER_TEAM));

@@ -2,6 +2,8 @@ package org.carerelay.engine.notification;
 
 import java.util.List;
 import java.util.Set;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -28,7 +30,7 @@ class NotificationController {
   @GetMapping("/api/notifications")
   List<NotificationOutbox.Entry> list(@RequestParam(required = false) String status) {
     if (status != null && !STATUSES.contains(status)) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: use pending, sent or dead");
+      throw new InvalidInput("The query", new FieldProblem("status", "expected pending, sent or dead"));
     }
     return outbox.list(status);
   }

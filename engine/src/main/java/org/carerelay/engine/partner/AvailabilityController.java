@@ -7,6 +7,8 @@ import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,10 +47,10 @@ class AvailabilityController {
   AvailabilityResponse change(@PathVariable String organisation, @PathVariable String service,
       @Valid @RequestBody AvailabilityRequest request, Principal principal) {
     if (!request.available() && (request.reason() == null || request.reason().isBlank())) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "reason: say why the service is unavailable");
+      throw new InvalidInput("The change", new FieldProblem("reason", "say why the service is unavailable"));
     }
     if (request.until() != null && !request.until().toInstant().isAfter(ClockUtil.getCurrentTime().toInstant())) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "until: must be in the future");
+      throw new InvalidInput("The change", new FieldProblem("until", "must be in the future"));
     }
     PartnerDirectory.Offer offer = availability.change(organisation, service, request.available(),
             request.available() ? null : request.reason().strip(), request.until(), principal.getName())

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -132,6 +133,63 @@ class TasklistBrowserTests {
       assertThat(page.getByText("Continuing healthcare fast track")).hasCount(0);
     }
     assertThat(dialogs).as("no script ran").isEmpty();
+  }
+
+  /**
+   * A ward nurse in England confirms a discharge at 23:30 on the night the clocks go forward: a time
+   * typed in the future is refused with a message that names the field, shown by Tasklist, and the
+   * time she corrects it to is saved.
+   */
+  @Test
+  void aWardNurseIsToldInWordsWhenTheDischargeTimeSheTypedIsInTheFuture() {
+    CaseDriver driver = new CaseDriver(engine);
+    try {
+      String caseId = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+      driver.deliver(caseId, "chc-fast-track");
+      CaseDriver.ARRANGED.forEach(service -> driver.deliver(caseId, service));
+      String reference = (String) driver.variable(caseId, "caseReference");
+
+      try (BrowserContext ward = browser.newContext(new Browser.NewContextOptions().setTimezoneId("Europe/London"))) {
+        Page page = signIn(ward, "ward-nurse");
+        page.navigate(url("/camunda/app/tasklist/default/"));
+        page.getByText("Confirm the discharge (" + reference + ")").first().click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+        typeDischargeTime(page, "03/29/2026", "09:00");
+        page.getByLabel("The DNACPR / ReSPECT form travelled with the patient").check();
+        shot(page, "6-ward-types-a-discharge-time");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        Locator refusal = page.getByText("Left hospital at (dischargedAt): must not be in the future").first();
+        assertThat(refusal).isVisible();
+        assertThat(page.getByText("ENGINE-")).hasCount(0);
+        shot(page, "6-ward-discharge-time-in-the-future");
+
+        page.locator(".notifications .close:visible").first().click(); // the message covers the Complete button
+        typeDischargeTime(page, "03/28/2026", "23:20");
+        shot(page, "7-ward-corrects-the-time");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+        waitFor(() -> driver.task(caseId, "user_confirm_discharge") == null);
+        shot(page, "8-ward-discharge-confirmed");
+      }
+      assertThat(driver.task(caseId, "user_confirm_discharge")).as("the corrected time was saved").isNull();
+      assertThat(((java.util.Date) driver.variable(caseId, "dischargedAt")).toInstant())
+          .isEqualTo(java.time.Instant.parse("2026-03-28T23:20:00Z"));
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  /**
+   * Types as a person does, a key at a time (form-js reads the time it shows only after re-rendering
+   * each key); its date picker reads a typed date month first.
+   */
+  private static void typeDischargeTime(Page page, String monthFirstDate, String time) {
+    Locator date = page.getByLabel("Left hospital at");
+    date.fill(monthFirstDate);
+    date.press("Enter");
+    Locator clock = page.getByLabel("Time");
+    clock.selectText();
+    clock.pressSequentially(time, new Locator.PressSequentiallyOptions().setDelay(60));
+    clock.press("Tab");
   }
 
   private Page signIn(BrowserContext context, String user) {

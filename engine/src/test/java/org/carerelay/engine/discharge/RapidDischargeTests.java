@@ -75,6 +75,7 @@ class RapidDischargeTests {
     driver.at(Duration.ofHours(20), id);
     driver.complete(id, "user_confirm_discharge", "dischargedAt", "" + driver.startedAt.plus(Duration.ofHours(20))
         .atOffset(java.time.ZoneOffset.UTC), "cprFormTravelled", true);
+    driver.at(Duration.ofHours(22), id);
     assertThat(driver.candidateGroup(driver.task(id, "user_record_first_visit"))).isEqualTo("wdc-district-nursing");
     driver.complete(id, "user_record_first_visit", "firstVisitAt", "" + driver.startedAt.plus(Duration.ofHours(22))
         .atOffset(java.time.ZoneOffset.UTC));
@@ -133,6 +134,7 @@ class RapidDischargeTests {
     driver.complete(id, "user_target_breached", "hubNote", "Chased the equipment service");
 
     driver.deliver(id, "equipment");
+    driver.at(Duration.ofHours(5), id);
     driver.complete(id, "user_confirm_discharge", "dischargedAt", "" + driver.startedAt.plus(Duration.ofHours(5))
         .atOffset(java.time.ZoneOffset.UTC));
     assertThat(driver.variable(id, "targetMet")).isEqualTo(false);
@@ -182,7 +184,7 @@ class RapidDischargeTests {
     String reference = (String) driver.variable(id, "caseReference");
     String recordDeath = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("record-death")
         .latestVersion().singleResult().getId();
-    Map<String, Object> form = Map.of("caseReference", reference, "diedAt", "2026-11-26T06:00+00:00",
+    Map<String, Object> form = Map.of("caseReference", reference, "diedAt", driver.startedAt.minus(Duration.ofMinutes(10)).atOffset(java.time.ZoneOffset.UTC).toString(),
         "placeOfDeath", "hospital");
 
     engine.getIdentityService().setAuthentication("social-worker", List.of("asc-hospital-social-work"));

@@ -274,7 +274,7 @@ class PartnerHandoverTests {
   void anUnavailabilityThatHasRunOutIsIgnored() {
     jdbc.sql("update partner_service set available = false, availability_reason = 'Staff training', "
         + "available_until = ? where organisation_id = ? and service = 'care-package'")
-        .params(java.time.OffsetDateTime.now().plusHours(1), OAKLEAF).update();
+        .params(driver.startedAt.plus(Duration.ofHours(1)).atOffset(java.time.ZoneOffset.UTC), OAKLEAF).update();
 
     driver.at(Duration.ofHours(2));
     ProcessInstance later = driver.start("care-package", "urgent", "high-weald");
@@ -289,7 +289,7 @@ class PartnerHandoverTests {
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getRuntimeService()
             .startProcessInstanceByKey("partner-handover", variables))
-        .isInstanceOf(org.camunda.bpm.engine.BadUserRequestException.class)
-        .hasMessageContaining("'locality'");
+        .isInstanceOf(org.carerelay.engine.problem.InvalidInput.class)
+        .hasMessageContaining("locality: is required to start a partner hand-off");
   }
 }

@@ -30,7 +30,7 @@ class HospiceAdmissionOverRestPostgresTests {
     assertThat(RestCaseSteps.tasks(user("downsview-triage"), reference)).isEmpty();
     HttpCaller hospice = user("ashdown-triage");
     act(hospice, reference, "user_respond", Map.of("response", "accept", "triageDecision", "admit-urgent"));
-    act(hospice, reference, "user_confirm_bed", Map.of("bedDate", LocalDate.now().toString(), "transportNeeded", false));
+    act(hospice, reference, "user_confirm_bed", Map.of("bedDate", LocalDate.now(ZoneOffset.UTC).toString(), "transportNeeded", false));
     act(hospice, reference, "user_confirm_admission", Map.of("admittedAt",
         OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString()));
 
