@@ -56,7 +56,10 @@ class RoutePartner implements JavaDelegate {
     }
     String service = handoff.service();
     String locality = handoff.text(Vars.LOCALITY);
-    String named = handoff.text(Vars.REASSIGN_TO);
+    // Tasklist sends an empty field as "": that means "the next partner", not a partner named "".
+    String typed = handoff.text(Vars.REASSIGN_TO);
+    String named = typed == null || typed.isBlank() ? null : typed.strip();
+    boolean chosenByHub = named != null;
     execution.removeVariable(Vars.REASSIGN_TO);
     int round = (Integer) execution.getVariable(Vars.ROUTING_ROUND);
     Set<String> asked = new java.util.HashSet<>(attempts.asked(handoff.id(), round));
@@ -66,9 +69,8 @@ class RoutePartner implements JavaDelegate {
     }
 
     List<String> skipped = new ArrayList<>();
-    List<String> candidates = named != null && !named.isBlank() ? List.of(named.strip()) : routingTable(service, locality);
+    List<String> candidates = chosenByHub ? List.of(named) : routingTable(service, locality);
     for (String partner : candidates) {
-      boolean chosenByHub = named != null;
       if (!chosenByHub && asked.contains(partner)) {
         continue;
       }

@@ -185,6 +185,17 @@ class PartnerHandoverTests {
   }
 
   @Test
+  void fromTheChaseTaskAnEmptyPartnerFieldMeansTheNextPartnerAsTasklistSendsIt() {
+    driver.at(Duration.ofMinutes(241));
+
+    driver.complete(id, CHASE_RESPOND, Vars.CHASE_NOTE, "Oakleaf cannot staff it this week",
+        Vars.CHASE_OUTCOME, "reassign", Vars.REASSIGN_TO, "", Vars.REASSIGN_REASON, "No staff this week");
+
+    assertThat(driver.candidateGroup(driver.task(id, RESPOND))).isEqualTo(BLUEBELL_TEAM);
+    assertThat(driver.attempts(id)).extracting(AttemptRow::partner).containsExactly(OAKLEAF, BLUEBELL);
+  }
+
+  @Test
   void fromTheChaseTaskTheHubCancelsTheHandoff() {
     driver.at(Duration.ofMinutes(241));
 
