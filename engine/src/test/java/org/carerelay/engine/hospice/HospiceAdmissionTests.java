@@ -142,6 +142,37 @@ class HospiceAdmissionTests {
   }
 
   @Test
+  void theSecondHospicesWaitingListIsKeptAndNoBedIsAssumed() {
+    SecondTriage second = waitTooLongThenAskTheSecondHospice();
+
+    driver.complete(second.handoffId(), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+
+    assertThat(driver.task(second.caseId(), "user_confirm_bed")).as("no bed was offered").isNull();
+    assertThat(driver.candidateGroup(driver.task(second.caseId(), "user_review_waiting"))).isEqualTo("downsview-ipu-triage");
+  }
+
+  @Test
+  void theSecondHospiceCanOfferHospiceAtHomeInstead() {
+    SecondTriage second = waitTooLongThenAskTheSecondHospice();
+
+    driver.complete(second.handoffId(), "user_respond", "response", "accept", "triageDecision", "hospice-at-home");
+
+    assertThat(driver.task(second.caseId(), "user_confirm_bed")).as("no bed was offered").isNull();
+    assertThat(handoff(second.caseId(), "hospice-at-home")).isNotNull();
+  }
+
+  record SecondTriage(String caseId, String handoffId) {}
+
+  /** An urgent referral waits past its limit and the hub asks the second hospice. */
+  private SecondTriage waitTooLongThenAskTheSecondHospice() {
+    String id = refer("urgent");
+    driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");
+    driver.at(Duration.ofDays(2).plusMinutes(1), id);
+    driver.complete(id, "user_waiting_too_long", "waitingDecision", "second-hospice", "hubNote", "Ask Downsview");
+    return new SecondTriage(id, handoff(id, "hospice-inpatient"));
+  }
+
+  @Test
   void hospiceAtHomeCanBeOfferedInstead() {
     String id = refer("routine");
     driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "hospice-at-home");
