@@ -110,6 +110,22 @@ class HospiceAdmissionTests {
   }
 
   @Test
+  void whenNoTransportCanBeBookedTheHubRebooksOrGoesOnInsteadOfAdmitting() {
+    String id = refer("routine");
+    driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "admit-routine");
+    driver.complete(id, "user_confirm_bed", "bedDate", "2026-03-30", "transportNeeded", true);
+    driver.nobodyCan(id, "transport");
+
+    assertThat(driver.task(id, "user_confirm_admission")).as("no admission without transport").isNull();
+    assertThat(driver.candidateGroup(driver.task(id, "user_transport_failed"))).isEqualTo("carerelay-hub");
+    driver.complete(id, "user_transport_failed", "transportNextStep", "rebook", "hubNote", "Try again tomorrow");
+    driver.nobodyCan(id, "transport");
+    driver.complete(id, "user_transport_failed", "transportNextStep", "proceed", "hubNote", "The son will drive her");
+
+    assertThat(driver.candidateGroup(driver.task(id, "user_confirm_admission"))).isEqualTo("ashdown-ipu-triage");
+  }
+
+  @Test
   void onTheWaitingListTheHospiceReviewsDailyUntilABedComes() {
     String id = refer("routine");
     driver.complete(handoff(id, "hospice-inpatient"), "user_respond", "response", "accept", "triageDecision", "waiting-list");

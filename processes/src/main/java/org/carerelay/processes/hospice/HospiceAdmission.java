@@ -64,6 +64,7 @@ public final class HospiceAdmission {
     // The pathway's own tasks.
     public static final String BED_DATE = "bedDate";
     public static final String TRANSPORT_NEEDED = "transportNeeded";
+    public static final String TRANSPORT_NEXT_STEP = "transportNextStep";
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String WAITING_DECISION = "waitingDecision";
     public static final String DECLINED_DECISION = "declinedDecision";
@@ -101,6 +102,7 @@ public final class HospiceAdmission {
     public static final String DECLINED_EVERYWHERE = "user_declined_everywhere";
     public static final String CONFIRM_BED = "user_confirm_bed";
     public static final String CALL_TRANSPORT = "call_transport";
+    public static final String TRANSPORT_FAILED = "user_transport_failed";
     public static final String CONFIRM_ADMISSION = "user_confirm_admission";
     public static final String REVIEW_WAITING = "user_review_waiting";
     public static final String WAITING_TOO_LONG = "user_waiting_too_long";
@@ -117,6 +119,7 @@ public final class HospiceAdmission {
           Vars.MEDICATION_LIST),
       Elements.DECLINED_EVERYWHERE, List.of(Vars.DECLINED_DECISION, Vars.HUB_NOTE),
       Elements.CONFIRM_BED, List.of(Vars.BED_DATE),
+      Elements.TRANSPORT_FAILED, List.of(Vars.TRANSPORT_NEXT_STEP, Vars.HUB_NOTE),
       Elements.CONFIRM_ADMISSION, List.of(Vars.ADMITTED_AT),
       Elements.REVIEW_WAITING, List.of(Vars.REVIEW_DECISION),
       Elements.WAITING_TOO_LONG, List.of(Vars.WAITING_DECISION, Vars.HUB_NOTE));
