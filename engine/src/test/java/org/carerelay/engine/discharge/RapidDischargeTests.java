@@ -18,6 +18,8 @@ import org.carerelay.engine.HttpCaller;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -251,6 +253,85 @@ class RapidDischargeTests {
     List.of("care-package", "equipment", "anticipatory-medicines", "community-nursing", "gp-handover", "ooh-handover")
         .forEach(service -> driver.deliver(id, service));
     assertThat(driver.task(id, "user_confirm_discharge")).isNotNull();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+      "equipment, 'Equipment (bed, mattress, commode)'",
+      "anticipatory-medicines, Anticipatory medicines and chart",
+      "community-nursing, Community nursing and the first visit",
+      "gp-handover, GP handover",
+      "ooh-handover, Out-of-hours handover",
+      "hospice-at-home, Care package or hospice at home"})
+  void whenAHandoffEndsWithoutAPartnerTheHubDecidesBeforeTheWardIsAskedToDischarge(String service, String missing) {
+    String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    driver.deliver(id, "chc-fast-track");
+    if (service.equals("hospice-at-home")) {
+      driver.nobodyCan(id, "care-package");
+    }
+    driver.nobodyCan(id, service);
+    CaseDriver.ARRANGED.stream().filter(other -> !other.equals(service) && driver.handoff(id, other) != null)
+        .forEach(other -> driver.deliver(id, other));
+
+    assertThat(driver.task(id, "user_confirm_discharge")).as("the ward is not asked yet").isNull();
+    Task hub = driver.task(id, "user_arrangements_missing");
+    assertThat(driver.candidateGroup(hub)).isEqualTo("carerelay-hub");
+    assertThat((String) driver.variable(id, "missingArrangements")).contains(missing + ": no partner could take it");
+
+    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "go-ahead",
+        "hubNote", "Arranged by phone with the family");
+    assertThat(driver.candidateGroup(driver.task(id, "user_confirm_discharge"))).isEqualTo("wdh-ward");
+  }
+
+  @Test
+  void withoutCommunityNursingTheHubRecordsTheFirstVisit() {
+    String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    driver.deliver(id, "chc-fast-track");
+    driver.nobodyCan(id, "community-nursing");
+    CaseDriver.ARRANGED.stream().filter(other -> !other.equals("community-nursing"))
+        .forEach(other -> driver.deliver(id, other));
+    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "go-ahead",
+        "hubNote", "The GP will visit tonight");
+
+    driver.complete(id, "user_confirm_discharge", "dischargedAt", driver.startedAt.atOffset(java.time.ZoneOffset.UTC)
+        .toString(), "cprFormTravelled", true);
+
+    assertThat(driver.candidateGroup(driver.task(id, "user_record_first_visit"))).isEqualTo("carerelay-hub");
+  }
+
+  @Test
+  void aCommunityNursingHandoffTheHubCancelledDoesNotGetTheFirstVisit() {
+    String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    driver.deliver(id, "chc-fast-track");
+    var cancelled = HttpCaller.basic(port, "hub-coordinator", "demo").postJson("/api/handoffs/"
+        + driver.handoff(id, "community-nursing").getId() + "/cancel", "{\"reason\": \"The GP's own nurses will go\"}");
+    assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
+    CaseDriver.ARRANGED.stream().filter(other -> !other.equals("community-nursing"))
+        .forEach(other -> driver.deliver(id, other));
+
+    assertThat((String) driver.variable(id, "missingArrangements"))
+        .contains("Community nursing and the first visit: cancelled by the hub");
+    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "go-ahead", "hubNote", "GP's nurses");
+    driver.complete(id, "user_confirm_discharge", "dischargedAt", driver.startedAt.atOffset(java.time.ZoneOffset.UTC)
+        .toString(), "cprFormTravelled", true);
+
+    assertThat(driver.candidateGroup(driver.task(id, "user_record_first_visit"))).isEqualTo("carerelay-hub");
+  }
+
+  @Test
+  void whenTheHubJudgesTheDischargeUnsafeWithoutWhatIsMissingTheCaseCloses() {
+    String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    driver.deliver(id, "chc-fast-track");
+    driver.nobodyCan(id, "equipment");
+    CaseDriver.ARRANGED.stream().filter(other -> !other.equals("equipment")).forEach(other -> driver.deliver(id, other));
+
+    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "close",
+        "hubNote", "No bed can be delivered; the patient stays on the ward");
+
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("not-arranged");
+    assertThat(driver.variable(id, "discharged")).isNotEqualTo(true);
+    assertThat(driver.task(id, "user_record_first_visit")).isNull();
   }
 
   @Test

@@ -60,8 +60,21 @@ public final class RapidDischarge {
     // Hand-off outcomes, mapped out of each call.
     public static final String FUNDING_OUTCOME = "fundingOutcome";
     public static final String CARE_OUTCOME = "careOutcome";
+    public static final String HOSPICE_AT_HOME_OUTCOME = "hospiceAtHomeOutcome";
+    public static final String EQUIPMENT_OUTCOME = "equipmentOutcome";
+    public static final String MEDICINES_OUTCOME = "medicinesOutcome";
+    public static final String NURSING_OUTCOME = "nursingOutcome";
+    public static final String GP_OUTCOME = "gpOutcome";
+    public static final String OOH_OUTCOME = "oohOutcome";
     public static final String TRANSPORT_OUTCOME = "transportOutcome";
     public static final String COMMUNITY_NURSING_TEAM = "communityNursingTeam";
+
+    // Whether everything is in place before the ward is asked to discharge.
+    public static final String MISSING_ARRANGEMENTS = "missingArrangements";
+    public static final String EVERYTHING_ARRANGED = "everythingArranged";
+    public static final String ARRANGEMENTS_DECISION = "arrangementsDecision";
+    /** Who records the first visit: community nursing when it accepted, else the hub. */
+    public static final String FIRST_VISIT_TEAM = "firstVisitTeam";
 
     // Decisions and records in the pathway's own tasks.
     public static final String FUNDING_NEXT_STEP = "fundingNextStep";
@@ -97,6 +110,9 @@ public final class RapidDischarge {
     public static final String DIED_AFTER_DISCHARGE = "died-after-discharge";
     public static final String PLAN_CHANGED = "plan-changed";
     public static final String FUNDING_DECLINED = "funding-declined";
+    public static final String NOT_ARRANGED = "not-arranged";
+    /** The case's own value while it runs. */
+    public static final String OPEN = "open";
 
     private Outcome() {}
   }
@@ -115,13 +131,14 @@ public final class RapidDischarge {
     public static final String CALL_OOH = "call_ooh_handover";
     public static final String CALL_TRANSPORT = "call_transport";
     public static final String TRANSPORT_FAILED = "user_transport_failed";
+    public static final String ARRANGEMENTS_MISSING = "user_arrangements_missing";
     public static final String CONFIRM_DISCHARGE = "user_confirm_discharge";
     public static final String RECORD_FIRST_VISIT = "user_record_first_visit";
     public static final String TARGET_BREACHED = "user_target_breached";
     public static final String END_FIRST_VISIT_DONE = "end_first_visit_done";
     public static final String END_PATIENT_DIED = "end_patient_died";
     public static final String END_PLAN_CHANGED = "end_plan_changed";
-    public static final String END_FUNDING_DECLINED = "end_funding_declined";
+    public static final String END_NOT_DISCHARGED = "end_not_discharged";
 
     private Elements() {}
   }
@@ -133,9 +150,28 @@ public final class RapidDischarge {
           Vars.DIAGNOSIS, Vars.PROGNOSIS, Vars.CPR_DECISION, Vars.CONSENT),
       Elements.FUNDING_DECLINED, java.util.List.of(Vars.FUNDING_NEXT_STEP, Vars.HUB_NOTE),
       Elements.TRANSPORT_FAILED, java.util.List.of(Vars.TRANSPORT_NEXT_STEP, Vars.HUB_NOTE),
+      Elements.ARRANGEMENTS_MISSING, java.util.List.of(Vars.ARRANGEMENTS_DECISION, Vars.HUB_NOTE),
       Elements.TARGET_BREACHED, java.util.List.of(Vars.HUB_NOTE),
       Elements.CONFIRM_DISCHARGE, java.util.List.of(Vars.DISCHARGED_AT),
       Elements.RECORD_FIRST_VISIT, java.util.List.of(Vars.FIRST_VISIT_AT));
+
+  /**
+   * What must be in place before the patient goes home, by the outcome of the hand-off that
+   * arranges it, in the words people see. The care package counts as arranged when hospice at home
+   * took it on instead. Transport is settled by its own step (re-book, or family or ambulance).
+   */
+  public static final java.util.Map<String, String> ARRANGEMENTS = orderedArrangements();
+
+  private static java.util.Map<String, String> orderedArrangements() {
+    java.util.Map<String, String> arrangements = new java.util.LinkedHashMap<>();
+    arrangements.put(Vars.CARE_OUTCOME, "Care package or hospice at home");
+    arrangements.put(Vars.EQUIPMENT_OUTCOME, "Equipment (bed, mattress, commode)");
+    arrangements.put(Vars.MEDICINES_OUTCOME, "Anticipatory medicines and chart");
+    arrangements.put(Vars.NURSING_OUTCOME, "Community nursing and the first visit");
+    arrangements.put(Vars.GP_OUTCOME, "GP handover");
+    arrangements.put(Vars.OOH_OUTCOME, "Out-of-hours handover");
+    return java.util.Collections.unmodifiableMap(arrangements);
+  }
 
   private RapidDischarge() {}
 }
