@@ -43,20 +43,23 @@ class FormValidation implements TaskListener, ExecutionListener {
   @Override
   public void notify(DelegateTask task) {
     JsonNode form = read(() -> task.getProcessEngineServices().getFormService().getDeployedTaskForm(task.getId()));
-    check(form, task.getVariables(), "Task '" + task.getName() + "'");
+    // Only what this completion sent answers the form; the case's other values still decide what it hides.
+    Map<String, Object> scope = task.getVariables();
+    check(form, SubmittedValues.current().orElse(scope), scope, "Task '" + task.getName() + "'");
   }
 
   @Override
   public void notify(DelegateExecution execution) {
     JsonNode form = read(() -> execution.getProcessEngineServices().getFormService()
         .getDeployedStartForm(execution.getProcessDefinitionId()));
-    check(form, execution.getVariables(), "The start of this case");
+    Map<String, Object> values = execution.getVariables();
+    check(form, values, values, "The start of this case");
   }
 
-  private void check(JsonNode form, Map<String, Object> values, String what) {
+  private void check(JsonNode form, Map<String, Object> values, Map<String, Object> scope, String what) {
     FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
         .getDmnEngineConfiguration()).getFeelEngine();
-    var context = Variables.fromMap(values).asVariableContext();
+    var context = Variables.fromMap(scope).asVariableContext();
     List<FieldProblem> problems = FormRules.problems(form, values, expression -> Boolean.TRUE.equals(
         feel.evaluateSimpleExpression(expression.startsWith("=") ? expression.substring(1) : expression, context)),
         time);

@@ -1,12 +1,14 @@
 package org.carerelay.engine.forms;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
@@ -17,7 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adds {@link FormValidation} to every user task (on completion) and every process start event
  * that has a Camunda Form ({@code camunda:formRef}), and {@link FormHeader} to every such task, so
- * that no model can forget them.
+ * that no model can forget them; and {@link SubmittedValues}, so that a completion is judged by what
+ * it sent.
  */
 @Component
 class FormValidationPlugin extends AbstractProcessEnginePlugin {
@@ -38,6 +41,10 @@ class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+        ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+    interceptors.add(new SubmittedValues());
+    configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
     if (configuration.getCustomPreBPMNParseListeners() == null) {
       configuration.setCustomPreBPMNParseListeners(new ArrayList<>());
     }

@@ -49,6 +49,18 @@ class FormValidationTests {
   }
 
   @Test
+  void aValueAnEarlierStepLeftInTheCaseDoesNotAnswerARequiredFieldOfThisTask() throws Exception {
+    engine.getRuntimeService().setVariable(processInstanceId, "response", "accept"); // as an earlier task leaves it
+
+    HttpResponse<String> response = HttpCaller.basic(port, "oakleaf-coordinator", "demo").postJson(
+        "/engine-rest/task/" + respond.getId() + "/complete", "{}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(new ObjectMapper().readTree(response.body()).at("/errors/0/field").asText()).isEqualTo("response");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(respond.getId()).count()).isOne();
+  }
+
+  @Test
   void aValueOutsideTheFormsOptionsIsRefused() {
     HttpResponse<String> response = HttpCaller.basic(port, "oakleaf-coordinator", "demo").postJson(
         "/engine-rest/task/" + respond.getId() + "/complete", "{\"variables\": {\"response\": {\"value\": \"maybe\"}}}");
