@@ -10,12 +10,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carerelay.engine.partner.ServiceAvailabilityChanged;
 import org.carerelay.processes.handover.PartnerHandover;
+import org.carerelay.processes.handover.PartnerHandover.Elements;
 import org.carerelay.processes.handover.PartnerHandover.Messages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /** What the hub, and a change of availability, do to running hand-offs. */
 @Service
@@ -53,8 +55,14 @@ class HandoverActions {
     return correlate(handoffId, Messages.CANCEL, Map.of(Vars.CANCEL_REASON, reason));
   }
 
-  /** Hand-offs waiting on a service that became unavailable move to the next partner. */
-  @EventListener
+  /**
+   * Hand-offs still waiting for the partner's answer on a service that became unavailable move to
+   * the next partner; work the partner already accepted stays with it. This runs once the
+   * manager's change is committed, each hand-off on its own: one that cannot move is logged and
+   * left where it is (its escalation ladder still runs), and neither undoes the change nor stops
+   * the others.
+   */
+  @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
   void onAvailabilityChanged(ServiceAvailabilityChanged change) {
     if (change.available()) {
       return;
@@ -64,9 +72,15 @@ class HandoverActions {
         .processDefinitionKey(PartnerHandover.KEY)
         .variableValueEquals(Vars.PARTNER, change.organisation())
         .variableValueEquals(Vars.SERVICE, change.service())
+        .activityIdIn(Elements.RESPOND, Elements.PROVIDE_INFORMATION)
         .list()) {
-      Result result = reassign(waiting.getId(), null, reason);
-      LOG.info("Hand-off {} re-routed away from {} ({})", waiting.getId(), change.organisation(), result);
+      try {
+        Result result = reassign(waiting.getId(), null, reason);
+        LOG.info("Hand-off {} re-routed away from {} ({})", waiting.getId(), change.organisation(), result);
+      } catch (RuntimeException e) {
+        LOG.warn("Hand-off {} could not be re-routed away from {}, which is now unavailable: {}", waiting.getId(),
+            change.organisation(), e.getMessage());
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package org.carerelay.engine.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carerelay.processes.handover.PartnerHandover.Elements.COMPLETE;
 import static org.carerelay.processes.handover.PartnerHandover.Elements.RESPOND;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -66,6 +67,38 @@ class HandoverApiTests {
             order by id desc""").query(String.class).list()).first().isEqualTo("manager");
     String partners = HttpCaller.basic(port, "ward-nurse", "demo").get("/api/partners").body();
     assertThat(partners).contains("Agency closed for CQC action");
+  }
+
+  @Test
+  void aHandoffThePartnerAlreadyAcceptedStaysWithItWhenTheServiceBecomesUnavailable() {
+    driver.accept(id);
+
+    HttpResponse<String> response = HttpCaller.basic(port, "manager", "demo").putJson(
+        "/api/partners/oakleaf-care/services/care-package/availability",
+        "{\"available\": false, \"reason\": \"No new packages this month\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(driver.candidateGroup(driver.task(id, COMPLETE))).as("Oakleaf carries on").isEqualTo("oakleaf-care-coordinators");
+    assertThat(driver.attempts(id)).hasSize(1);
+  }
+
+  @Test
+  void aHandoffThatCannotMoveDoesNotUndoTheManagersChangeOrStopTheOthers() {
+    String broken = driver.start("care-package", "urgent", "high-weald").getId();
+    engine.getRuntimeService().setVariable(broken, Vars.URGENCY, "whenever"); // routing refuses it
+
+    HttpResponse<String> response = HttpCaller.basic(port, "manager", "demo").putJson(
+        "/api/partners/oakleaf-care/services/care-package/availability",
+        "{\"available\": false, \"reason\": \"Agency closed for CQC action\"}");
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(jdbc.sql("select available from partner_service where organisation_id = 'oakleaf-care' and service = 'care-package'")
+        .query(Boolean.class).single()).as("the change is kept").isFalse();
+    assertThat(driver.candidateGroup(driver.task(id, RESPOND))).as("the other hand-off moved")
+        .isEqualTo("bluebell-care-coordinators");
+    assertThat(driver.candidateGroup(driver.task(broken, RESPOND))).as("left where it was")
+        .isEqualTo("oakleaf-care-coordinators");
+    engine.getRuntimeService().deleteProcessInstance(broken, "test done");
   }
 
   @Test
