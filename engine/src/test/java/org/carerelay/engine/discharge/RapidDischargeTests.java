@@ -335,6 +335,20 @@ class RapidDischargeTests {
   }
 
   @Test
+  void whenTransportFailsTheHubCanGoOnWithFamilyOrAnAmbulance() {
+    String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    driver.deliver(id, "chc-fast-track");
+    driver.nobodyCan(id, "transport");
+
+    driver.complete(id, "user_transport_failed", "transportNextStep", "proceed", "hubNote", "The son will drive");
+    List.of("care-package", "equipment", "anticipatory-medicines", "community-nursing", "gp-handover", "ooh-handover")
+        .forEach(service -> driver.deliver(id, service));
+
+    assertThat(driver.handoff(id, "transport")).as("not booked again").isNull();
+    assertThat(driver.candidateGroup(driver.task(id, "user_confirm_discharge"))).isEqualTo("wdh-ward");
+  }
+
+  @Test
   void whenNoAgencyCanProvideCareHospiceAtHomeIsAsked() {
     String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
     driver.deliver(id, "chc-fast-track");

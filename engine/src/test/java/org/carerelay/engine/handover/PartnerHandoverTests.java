@@ -1,6 +1,7 @@
 package org.carerelay.engine.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.carerelay.processes.handover.PartnerHandover.Elements.CHASE_COMPLETE;
 import static org.carerelay.processes.handover.PartnerHandover.Elements.CHASE_RESPOND;
 import static org.carerelay.processes.handover.PartnerHandover.Elements.COMPLETE;
 import static org.carerelay.processes.handover.PartnerHandover.Elements.NO_PARTNER_AVAILABLE;
@@ -193,6 +194,57 @@ class PartnerHandoverTests {
 
     assertThat(driver.candidateGroup(driver.task(id, RESPOND))).isEqualTo(BLUEBELL_TEAM);
     assertThat(driver.attempts(id)).extracting(AttemptRow::partner).containsExactly(OAKLEAF, BLUEBELL);
+  }
+
+  @Test
+  void whenNobodyIsLeftTheHubCanCancelTheHandoff() {
+    driver.decline(id, "No carers free");
+    driver.decline(id, "Not in our area this week");
+
+    driver.complete(id, NO_PARTNER_AVAILABLE, Vars.HUB_DECISION, "cancel", Vars.CANCEL_REASON, "Family will care");
+
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.historicVariable(id, Vars.OUTCOME)).isEqualTo("cancelled");
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(id)
+        .activityId("end_cancelled_by_hub").count()).isOne();
+  }
+
+  @Test
+  void theHubChasesALateCompletionAndLeavesItWithThePartner() {
+    driver.accept(id);
+    driver.at(Duration.ofHours(30).plusMinutes(1));
+    assertThat(driver.candidateGroup(driver.task(id, CHASE_COMPLETE))).isEqualTo("carerelay-hub");
+
+    driver.complete(id, CHASE_COMPLETE, Vars.CHASE_NOTE, "Carers start tonight", Vars.CHASE_OUTCOME, "chased");
+
+    assertThat(driver.task(id, CHASE_COMPLETE)).isNull();
+    assertThat(driver.candidateGroup(driver.task(id, COMPLETE))).isEqualTo(OAKLEAF_TEAM);
+    assertThat(driver.escalations(id)).extracting(HandoverDriver.EscalationRow::level).containsExactly(1, 2);
+  }
+
+  @Test
+  void fromALateCompletionsChaseTheHubMovesTheHandoffToTheNextPartner() {
+    driver.accept(id);
+    driver.at(Duration.ofHours(30).plusMinutes(1));
+
+    driver.complete(id, CHASE_COMPLETE, Vars.CHASE_NOTE, "Oakleaf lost its carers", Vars.CHASE_OUTCOME, "reassign",
+        Vars.REASSIGN_TO, "", Vars.REASSIGN_REASON, "No carers after all");
+
+    assertThat(driver.candidateGroup(driver.task(id, RESPOND))).isEqualTo(BLUEBELL_TEAM);
+    assertThat(driver.attempts(id).get(0)).isEqualTo(new AttemptRow(OAKLEAF, "reassigned", "No carers after all"));
+  }
+
+  @Test
+  void fromALateCompletionsChaseTheHubCancelsTheHandoff() {
+    driver.accept(id);
+    driver.at(Duration.ofHours(30).plusMinutes(1));
+
+    driver.complete(id, CHASE_COMPLETE, Vars.CHASE_NOTE, "Patient readmitted", Vars.CHASE_OUTCOME, "cancel",
+        Vars.CANCEL_REASON, "Not needed now");
+
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.historicVariable(id, Vars.OUTCOME)).isEqualTo("cancelled");
+    assertThat(driver.attempts(id)).containsExactly(new AttemptRow(OAKLEAF, "cancelled", "Not needed now"));
   }
 
   @Test

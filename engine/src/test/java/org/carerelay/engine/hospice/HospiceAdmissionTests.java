@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
 import org.carerelay.engine.HttpCaller;
@@ -43,6 +44,7 @@ class HospiceAdmissionTests {
 
   @BeforeEach
   void clock() {
+    BpmnAwareTests.init(engine);
     driver = new CaseDriver(engine);
     start = driver.startedAt;
   }
@@ -186,6 +188,67 @@ class HospiceAdmissionTests {
     driver.at(Duration.ofDays(2).plusMinutes(1), id);
     driver.complete(id, "user_waiting_too_long", "waitingDecision", "second-hospice", "hubNote", "Ask Downsview");
     return new SecondTriage(id, handoff(id, "hospice-inpatient"));
+  }
+
+  @Test
+  void theHubMayKeepAReferralWaitingPastItsLimit() {
+    ProcessInstance waited = waitedTooLong();
+
+    driver.complete(waited.getId(), "user_waiting_too_long", "waitingDecision", "keep-waiting",
+        "hubNote", "A bed is promised for Friday");
+
+    BpmnAwareTests.assertThat(waited).isWaitingAt("user_review_waiting");
+    assertThat(driver.candidateGroup(driver.task(waited.getId(), "user_review_waiting"))).isEqualTo("ashdown-ipu-triage");
+  }
+
+  @Test
+  void afterWaitingTooLongTheHubCanOfferHospiceAtHome() {
+    ProcessInstance waited = waitedTooLong();
+
+    driver.complete(waited.getId(), "user_waiting_too_long", "waitingDecision", "hospice-at-home",
+        "hubNote", "Family prefer care at home now");
+
+    BpmnAwareTests.assertThat(waited).isWaitingAt("call_hospice_at_home");
+    assertThat(driver.candidateGroup(driver.task(handoff(waited.getId(), "hospice-at-home"), "user_respond")))
+        .isEqualTo("ashdown-hospice-at-home");
+  }
+
+  @Test
+  void whenTheSecondHospiceDeclinesTooTheHubDecides() {
+    SecondTriage second = waitTooLongThenAskTheSecondHospice();
+
+    driver.nobodyCan(second.caseId(), "hospice-inpatient");
+
+    assertThat(driver.candidateGroup(driver.task(second.caseId(), "user_declined_everywhere"))).isEqualTo("carerelay-hub");
+  }
+
+  @Test
+  void declinedEverywhereThenNoHospiceAtHomeEitherClosesTheCaseWithNoHospiceCare() {
+    String id = refer("urgent");
+    driver.nobodyCan(id, "hospice-inpatient");
+    driver.complete(id, "user_declined_everywhere", "declinedDecision", "hospice-at-home",
+        "hubNote", "Ask hospice at home");
+
+    driver.nobodyCan(id, "hospice-at-home");
+
+    assertThat(driver.ended(id)).isTrue();
+    assertThat(driver.variable(id, "caseOutcome")).isEqualTo("no-hospice-care");
+  }
+
+  /**
+   * A referral to Ashdown that has waited past its limit, started there: only that section of
+   * the pathway runs, with what the earlier steps would have left.
+   */
+  private ProcessInstance waitedTooLong() {
+    Map<String, Object> variables = new HashMap<>(referral("urgent"));
+    variables.putAll(Map.of("caseReference", "HA-260328-SECTION", "pathway", "Hospice admission",
+        "patientInitials", "MS", "patientAge", 80, "requesterTeam", "meadows-clinical", "caseOutcome", "open",
+        "hospice", "ashdown-hospice", "hospiceTeam", "ashdown-ipu-triage", "triageDecision", "waiting-list",
+        "waitingLimit", "P2D"));
+    ProcessInstance waited = engine.getRuntimeService().createProcessInstanceByKey("hospice-admission")
+        .setVariables(variables).startBeforeActivity("user_waiting_too_long").execute();
+    BpmnAwareTests.assertThat(waited).isWaitingAt("user_waiting_too_long");
+    return waited;
   }
 
   @Test
