@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.carerelay.engine.security.Grants;
 import org.carerelay.engine.security.PathwayStarters;
 import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.cases.Case;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +72,6 @@ public class CaseOpening {
     }
     Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     List<String> groups = user == null || user.getGroupIds() == null ? List.of() : user.getGroupIds();
-    return starters.of(processKey).stream().filter(groups::contains).findFirst().orElse("carerelay-hub");
+    return starters.of(processKey).stream().filter(groups::contains).findFirst().orElse(Case.HUB_GROUP);
   }
 }

@@ -5,6 +5,7 @@ import static org.carerelay.processes.discharge.RapidDischarge.Vars;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carerelay.processes.cases.Case;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.springframework.stereotype.Component;
@@ -36,6 +37,6 @@ class CheckArrangements implements JavaDelegate {
     execution.setVariable(Vars.EVERYTHING_ARRANGED, missing.isEmpty());
     boolean nursing = PartnerHandover.Outcome.COMPLETED.equals(execution.getVariable(Vars.NURSING_OUTCOME));
     execution.setVariable(Vars.FIRST_VISIT_TEAM, nursing ? execution.getVariable(Vars.COMMUNITY_NURSING_TEAM)
-        : PartnerHandover.HUB_GROUP);
+        : Case.HUB_GROUP);
   }
 }

@@ -15,6 +15,7 @@ import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.partner.PartnerDirectory.Offer;
 import org.carerelay.engine.problem.FieldProblem;
 import org.carerelay.engine.problem.InvalidInput;
+import org.carerelay.processes.cases.Case;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +53,7 @@ class RoutePartner implements JavaDelegate {
       execution.setVariable("pathway", "Partner hand-off");
     }
     if (execution.getVariable(Vars.REQUESTER_TEAM) == null) {
-      execution.setVariable(Vars.REQUESTER_TEAM, PartnerHandover.HUB_GROUP);
+      execution.setVariable(Vars.REQUESTER_TEAM, Case.HUB_GROUP);
     }
     String service = handoff.service();
     String locality = handoff.text(Vars.LOCALITY);

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carerelay.connectors.mail.MailTemplate;
 import org.carerelay.connectors.mail.SmtpMailSender;
 import org.carerelay.connectors.webhook.WebhookSender;
+import org.carerelay.processes.cases.Case;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,7 +29,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class NotificationRelay {
 
-  static final String HUB_GROUP = "carerelay-hub";
   private static final Logger LOG = LoggerFactory.getLogger(NotificationRelay.class);
 
   /** A claimed row, ready to send. */
@@ -150,7 +150,7 @@ public class NotificationRelay {
             + " administrator can retry it (POST /api/notifications/" + claimed.id() + "/retry).");
         task.setPriority(80);
         taskService.saveTask(task);
-        taskService.addCandidateGroup(task.getId(), HUB_GROUP);
+        taskService.addCandidateGroup(task.getId(), Case.HUB_GROUP);
       }
     });
     LOG.warn("Notification {} to {} failed (attempt {}{}): {}", claimed.id(), claimed.recipient(), attempts,

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
+import org.carerelay.processes.cases.Case;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,7 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Order(0)
 public class Roles implements ApplicationRunner {
 
-  public static final String HUB = "carerelay-hub";
+  public static final String HUB = Case.HUB_GROUP;
   public static final String MANAGERS = "carerelay-managers";
   public static final String DESIGNERS = "carerelay-designers";
   public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;

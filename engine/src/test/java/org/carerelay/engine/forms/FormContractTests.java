@@ -145,7 +145,7 @@ class FormContractTests {
     Set<String> names = new HashSet<>(ENGINE_VARIABLES);
     for (Class<?> nested : processClass.getDeclaredClasses()) {
       if (nested.getSimpleName().equals("Vars")) {
-        for (Field field : nested.getDeclaredFields()) {
+        for (Field field : nested.getFields()) { // the shared case vocabulary included
           if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
             names.add((String) field.get(null));
           }

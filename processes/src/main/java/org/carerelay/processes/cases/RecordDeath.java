@@ -11,11 +11,7 @@ public final class RecordDeath {
   public static final String PATIENT_DIED = "patient-died";
 
   /** Variables of the start form, and of the message. */
-  public static final class Vars {
-    public static final String CASE_REFERENCE = "caseReference";
-    public static final String DIED_AT = "diedAt";
-    public static final String PLACE_OF_DEATH = "placeOfDeath";
-
+  public static final class Vars extends Case.Vars {
     private Vars() {}
   }
 

@@ -1,5 +1,7 @@
 package org.carerelay.processes.discharge;
 
+import org.carerelay.processes.cases.Case;
+
 /**
  * Rapid discharge home to die ({@code processes/rapid-discharge/rapid-discharge.bpmn}): from the
  * ward's or emergency department's decision to the first community nursing visit. The ICB decides
@@ -26,33 +28,16 @@ public final class RapidDischarge {
   }
 
   /** Process variables. */
-  public static final class Vars {
+  public static final class Vars extends Case.Vars {
     // The start form.
-    public static final String PATIENT_NAME = "patientName";
-    public static final String DATE_OF_BIRTH = "dateOfBirth";
-    public static final String NHS_NUMBER = "nhsNumber";
-    public static final String HOSPITAL_NUMBER = "hospitalNumber";
-    public static final String ADDRESS = "address";
-    public static final String LOCALITY = "locality";
-    public static final String GP_PRACTICE = "gpPractice";
     public static final String PREFERRED_PLACE_OF_DEATH = "preferredPlaceOfDeath";
     public static final String MAIN_CARER = "mainCarer";
     public static final String MAIN_CARER_PHONE = "mainCarerPhone";
     public static final String DIAGNOSIS = "diagnosis";
     public static final String PROGNOSIS = "prognosis";
-    public static final String CPR_DECISION = "cprDecision";
-    public static final String CPR_FORM_LOCATION = "cprFormLocation";
-    public static final String CONSENT = "consent";
-    public static final String BEST_INTERESTS_BY = "bestInterestsBy";
     public static final String SETTING = "setting";
 
     // Set when the case opens.
-    public static final String CASE_REFERENCE = "caseReference";
-    public static final String PATHWAY = "pathway";
-    public static final String PATIENT_INITIALS = "patientInitials";
-    public static final String PATIENT_AGE = "patientAge";
-    public static final String URGENCY = "urgency";
-    public static final String REQUESTER_TEAM = "requesterTeam";
     public static final String DECISION_AT = "decisionAt";
     public static final String TARGET_AT = "targetAt";
     public static final String DISCHARGE_TARGET = "dischargeTarget";
@@ -79,7 +64,6 @@ public final class RapidDischarge {
     // Decisions and records in the pathway's own tasks.
     public static final String FUNDING_NEXT_STEP = "fundingNextStep";
     public static final String TRANSPORT_NEXT_STEP = "transportNextStep";
-    public static final String HUB_NOTE = "hubNote";
     public static final String HOLDING_UP = "holdingUp";
     public static final String DISCHARGED_AT = "dischargedAt";
     public static final String CPR_FORM_TRAVELLED = "cprFormTravelled";
@@ -88,13 +72,9 @@ public final class RapidDischarge {
     public static final String FIRST_VISIT_NOTE = "firstVisitNote";
 
     // Exits.
-    public static final String DIED_AT = "diedAt";
-    public static final String PLACE_OF_DEATH = "placeOfDeath";
-    public static final String PLAN_CHANGE_REASON = "planChangeReason";
     public static final String NEXT_STEP = "nextStep";
 
     // The outcome, kept with the case for reporting.
-    public static final String CASE_OUTCOME = "caseOutcome";
     public static final String DISCHARGED = "discharged";
     public static final String DECISION_TO_DISCHARGE_MINUTES = "decisionToDischargeMinutes";
     public static final String TARGET_MET = "targetMet";

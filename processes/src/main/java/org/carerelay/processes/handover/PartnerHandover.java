@@ -1,5 +1,7 @@
 package org.carerelay.processes.handover;
 
+import org.carerelay.processes.cases.Case;
+
 /**
  * The reusable hand-off block ({@code processes/partner-handover/partner-handover.bpmn}): one
  * request from a pathway to a partner service. It routes to the partners a DMN table names for
@@ -27,26 +29,13 @@ public final class PartnerHandover {
   }
 
   /** Process variables. */
-  public static final class Vars {
+  public static final class Vars extends Case.Vars {
     // Inputs from the calling pathway.
-    public static final String CASE_REFERENCE = "caseReference";
     public static final String SERVICE = "service";
-    public static final String URGENCY = "urgency";
-    public static final String LOCALITY = "locality";
     public static final String REQUEST_SUMMARY = "requestSummary";
     /** Candidate group that answers a partner's request for more information; the hub if absent. */
-    public static final String REQUESTER_TEAM = "requesterTeam";
 
-    // Optional inputs from the calling pathway: the header of every task form, and who the patient is
     // (shown only to the team asked).
-    public static final String PATHWAY = "pathway";
-    public static final String PATIENT_INITIALS = "patientInitials";
-    public static final String PATIENT_AGE = "patientAge";
-    public static final String PATIENT_NAME = "patientName";
-    public static final String DATE_OF_BIRTH = "dateOfBirth";
-    public static final String NHS_NUMBER = "nhsNumber";
-    public static final String HOSPITAL_NUMBER = "hospitalNumber";
-    public static final String ADDRESS = "address";
 
     // The partner currently asked.
     public static final String PARTNER = "partner";
@@ -196,9 +185,6 @@ public final class PartnerHandover {
       Elements.CHASE_RESPOND, java.util.List.of(Vars.CHASE_NOTE, Vars.CHASE_OUTCOME),
       Elements.CHASE_COMPLETE, java.util.List.of(Vars.CHASE_NOTE, Vars.CHASE_OUTCOME),
       Elements.NO_PARTNER_AVAILABLE, java.util.List.of(Vars.HUB_DECISION));
-
-  /** The coordination hub's candidate group. */
-  public static final String HUB_GROUP = "carerelay-hub";
 
   private PartnerHandover() {}
 }

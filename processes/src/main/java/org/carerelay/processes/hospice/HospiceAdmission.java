@@ -2,6 +2,7 @@ package org.carerelay.processes.hospice;
 
 import java.util.List;
 import java.util.Map;
+import org.carerelay.processes.cases.Case;
 
 /**
  * Hospice admission ({@code processes/hospice-admission/hospice-admission.bpmn}): a GP practice,
@@ -19,32 +20,15 @@ public final class HospiceAdmission {
   public static final String WAITING_DECISION = "hospice-waiting-limits";
 
   /** Process variables. */
-  public static final class Vars {
+  public static final class Vars extends Case.Vars {
     // The referral form (patient details as in the rapid discharge).
-    public static final String PATIENT_NAME = "patientName";
-    public static final String DATE_OF_BIRTH = "dateOfBirth";
-    public static final String NHS_NUMBER = "nhsNumber";
-    public static final String HOSPITAL_NUMBER = "hospitalNumber";
-    public static final String ADDRESS = "address";
-    public static final String LOCALITY = "locality";
-    public static final String GP_PRACTICE = "gpPractice";
     public static final String REASON = "reasonForReferral";
-    public static final String URGENCY = "urgency";
     public static final String CURRENT_LOCATION = "currentLocation";
     public static final String PATIENT_WISHES = "patientWishes";
-    public static final String CONSENT = "consent";
-    public static final String BEST_INTERESTS_BY = "bestInterestsBy";
-    public static final String CPR_DECISION = "cprDecision";
-    public static final String CPR_FORM_LOCATION = "cprFormLocation";
     public static final String MEDICATION_LIST = "medicationList";
     public static final String SUPPORTING_LETTERS = "supportingLetters";
 
     // Set when the case opens.
-    public static final String CASE_REFERENCE = "caseReference";
-    public static final String PATHWAY = "pathway";
-    public static final String PATIENT_INITIALS = "patientInitials";
-    public static final String PATIENT_AGE = "patientAge";
-    public static final String REQUESTER_TEAM = "requesterTeam";
     public static final String REFERRED_AT = "referredAt";
     public static final String WAITING_LIMIT = "waitingLimit";
     public static final String REVIEW_EVERY = "reviewEvery";
@@ -68,16 +52,10 @@ public final class HospiceAdmission {
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String WAITING_DECISION = "waitingDecision";
     public static final String DECLINED_DECISION = "declinedDecision";
-    public static final String HUB_NOTE = "hubNote";
     public static final String ADMITTED_AT = "admittedAt";
 
-    // Exits.
-    public static final String DIED_AT = "diedAt";
-    public static final String PLACE_OF_DEATH = "placeOfDeath";
-    public static final String PLAN_CHANGE_REASON = "planChangeReason";
 
     // The outcome, kept with the case.
-    public static final String CASE_OUTCOME = "caseOutcome";
     public static final String ADMITTED = "admitted";
 
     private Vars() {}
