@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.carerelay.engine.handover.CaseHandoffs;
+import org.carerelay.processes.cases.Case;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,29 +16,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class CaseRecords {
 
-  /** A team a case's hand-off asked, with how that request ended (null: still open). */
-  public record Involvement(String partner, String team, String service, String result) {}
-
   private static final Set<String> NOT_INVOLVED = Set.of("declined", "timed-out", "reassigned", "unable");
 
-  private final JdbcClient jdbc;
+  private final CaseHandoffs handoffs;
   private final RuntimeService runtime;
 
-  CaseRecords(JdbcClient jdbc, RuntimeService runtime) {
-    this.jdbc = jdbc;
+  CaseRecords(CaseHandoffs handoffs, RuntimeService runtime) {
+    this.handoffs = handoffs;
     this.runtime = runtime;
-  }
-
-  public List<Involvement> involvements(String caseId) {
-    return jdbc.sql("select partner, team, service, result from handover_attempt where case_id = ? order by id")
-        .param(caseId).query(Involvement.class).list();
   }
 
   /** Teams that took on work for the case (or were still asked when it ended): they must hear of its end. */
   public Set<String> teamsToTell(String caseId) {
-    return Set.copyOf(involvements(caseId).stream()
-        .filter(involvement -> involvement.result() == null || !NOT_INVOLVED.contains(involvement.result()))
-        .map(Involvement::team).toList());
+    return Set.copyOf(handoffs.requests(caseId).stream()
+        .filter(request -> request.result() == null || !NOT_INVOLVED.contains(request.result()))
+        .map(CaseHandoffs.Request::team).toList());
   }
 
   /**
@@ -45,16 +38,16 @@ public class CaseRecords {
    * hand-offs asked.
    */
   public boolean involves(String caseId, Collection<String> groups) {
-    Object requester = runtime.getVariable(caseId, "requesterTeam");
+    Object requester = runtime.getVariable(caseId, Case.Vars.REQUESTER_TEAM);
     if (requester != null && groups.contains(requester.toString())) {
       return true;
     }
-    return involvements(caseId).stream().anyMatch(involvement -> groups.contains(involvement.team()));
+    return handoffs.requests(caseId).stream().anyMatch(request -> groups.contains(request.team()));
   }
 
   /** The running case (outermost pathway instance) with this reference, if any. */
   public ProcessInstance byReference(String caseReference) {
-    return runtime.createProcessInstanceQuery().variableValueEquals("caseReference", caseReference)
+    return runtime.createProcessInstanceQuery().variableValueEquals(Case.Vars.CASE_REFERENCE, caseReference)
         .list().stream().filter(instance -> instance.getRootProcessInstanceId() == null
             || instance.getRootProcessInstanceId().equals(instance.getId()))
         .findFirst().orElse(null);

@@ -6,10 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.carerelay.engine.escalation.Escalations;
+import org.carerelay.engine.handover.CaseHandoffs;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,11 +37,13 @@ class CaseSummaries {
       List<Handoff> handoffs, List<PartnerFigures> partners) {}
 
   private final HistoryService history;
-  private final JdbcClient jdbc;
+  private final CaseHandoffs caseHandoffs;
+  private final Escalations escalations;
 
-  CaseSummaries(HistoryService history, JdbcClient jdbc) {
+  CaseSummaries(HistoryService history, CaseHandoffs caseHandoffs, Escalations escalations) {
     this.history = history;
-    this.jdbc = jdbc;
+    this.caseHandoffs = caseHandoffs;
+    this.escalations = escalations;
   }
 
   Optional<Summary> of(String caseId) {
@@ -54,14 +59,15 @@ class CaseSummaries {
         outcome.put(variable.getName(), variable.getValue());
       }
     }
-    List<Handoff> handoffs = jdbc.sql("""
-            select service, partner, result, reason, started_at, accepted_at, ended_at
-            from handover_attempt where case_id = ? order by id""").param(caseId).query(Handoff.class).list();
-    List<PartnerFigures> partners = jdbc.sql("""
-            select a.partner, count(*) as handoffs,
-                   (select count(*) from handover_escalation e where e.case_id = ? and e.partner = a.partner) as escalations
-            from handover_attempt a where a.case_id = ? group by a.partner order by a.partner""")
-        .params(caseId, caseId).query(PartnerFigures.class).list();
+    List<CaseHandoffs.Request> requests = caseHandoffs.requests(caseId);
+    List<Handoff> handoffs = requests.stream().map(request -> new Handoff(request.service(), request.partner(),
+        request.result(), request.reason(), request.startedAt(), request.acceptedAt(), request.endedAt())).toList();
+    Map<String, Long> escalated = escalations.ofCase(caseId, null).stream()
+        .collect(Collectors.groupingBy(Escalations.Escalation::partner, Collectors.counting()));
+    List<PartnerFigures> partners = requests.stream()
+        .collect(Collectors.groupingBy(CaseHandoffs.Request::partner, TreeMap::new, Collectors.counting()))
+        .entrySet().stream().map(partner -> new PartnerFigures(partner.getKey(), partner.getValue().intValue(),
+            escalated.getOrDefault(partner.getKey(), 0L).intValue())).toList();
     return Optional.of(new Summary(caseId, instance.getProcessDefinitionKey(), instance.getEndTime() != null, outcome,
         handoffs, partners));
   }

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
+import org.carerelay.engine.partner.DirectorySource;
+import org.carerelay.engine.partner.DirectorySource.Locality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
@@ -19,8 +21,10 @@ import org.springframework.core.io.support.ResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Deploys the models of the {@code processes} and {@code forms} modules when the engine starts,
- * before the job executor runs. Each resource is named by its path below the class-path root
+ * Deploys the models of the {@code processes} and {@code forms} modules, and the region's routing
+ * table kept beside its partner directory ({@code carerelay.models.routing}), when the engine
+ * starts, before the job executor runs. Forms get their region's choices as they are deployed
+ * ({@link RegionForms}). Each resource is named by its path below the class-path root
  * ({@code processes/partner-handover/partner-handover.bpmn}), the same on every machine, so
  * Camunda's duplicate filter can tell what changed: only changed resources become new versions.
  */
@@ -29,12 +33,17 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelDeployment.class);
 
+  /** The name the region's routing table is deployed under, whichever file it comes from. */
+  static final String ROUTING_RESOURCE = "region/handover-routing.dmn";
+
   private final ModelProperties properties;
   private final ResourcePatternResolver resolver;
+  private final DirectorySource directory;
 
-  ModelDeployment(ModelProperties properties, ResourcePatternResolver resolver) {
+  ModelDeployment(ModelProperties properties, ResourcePatternResolver resolver, DirectorySource directory) {
     this.properties = properties;
     this.resolver = resolver;
+    this.directory = directory;
   }
 
   @Override
@@ -48,9 +57,14 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         .name(properties.deploymentName())
         .source("carerelay")
         .enableDuplicateFiltering(true);
+    List<Locality> localities = directory.localities();
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
-        deployment.addInputStream(name, new ByteArrayInputStream(in.readAllBytes()));
+        byte[] model = in.readAllBytes();
+        if (name.endsWith(".form")) {
+          model = RegionForms.withLocalities(model, localities);
+        }
+        deployment.addInputStream(name, new ByteArrayInputStream(model));
       } catch (IOException e) {
         throw new UncheckedIOException("Cannot read model " + resource, e);
       }
@@ -67,6 +81,14 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
    */
   Map<String, Resource> findResources() {
     Map<String, Resource> found = new TreeMap<>();
+    if (properties.routing() != null && !properties.routing().isBlank()) {
+      Resource routing = resolver.getResource(properties.routing());
+      if (!routing.exists()) {
+        throw new IllegalStateException("The routing table carerelay.models.routing=" + properties.routing()
+            + " does not exist");
+      }
+      found.put(ROUTING_RESOURCE, routing);
+    }
     for (String location : properties.locations()) {
       int wildcard = location.indexOf('*', location.indexOf(':') + 2);
       String rootPattern = location.substring(0, location.lastIndexOf('/', wildcard < 0 ? location.length() : wildcard) + 1);

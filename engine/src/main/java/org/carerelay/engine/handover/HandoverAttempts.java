@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 
 /** Which partners a hand-off asked, when, and what came of each request. */
 @Component
-class HandoverAttempts {
+class HandoverAttempts implements CaseHandoffs {
 
   /** One request to one partner; {@code result} null while it is open. */
   record Attempt(long id, String partner, String team, int round, OffsetDateTime startedAt,
@@ -54,6 +54,13 @@ class HandoverAttempts {
   Set<String> asked(String handoffId, int round) {
     return Set.copyOf(jdbc.sql("select partner from handover_attempt where handoff_id = ? and round = ?")
         .params(handoffId, round).query(String.class).list());
+  }
+
+  @Override
+  public List<Request> requests(String caseId) {
+    return jdbc.sql("""
+            select service, partner, team, result, reason, started_at, accepted_at, ended_at
+            from handover_attempt where case_id = ? order by id""").param(caseId).query(Request.class).list();
   }
 
   List<Attempt> all(String handoffId) {

@@ -4,4 +4,7 @@
  * declared in a YAML file, loaded at start-up and kept in sync with Camunda's groups, Tasklist
  * filters and authorizations.
  */
+@ApplicationModule(allowedDependencies = {"problem", "security"})
 package org.carerelay.engine.partner;
+
+import org.springframework.modulith.ApplicationModule;

@@ -4,4 +4,7 @@
  * the API Tasklist calls, in words a person can act on, never engine codes, class names, ids of
  * definitions or stack traces.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.carerelay.engine.problem;
+
+import org.springframework.modulith.ApplicationModule;

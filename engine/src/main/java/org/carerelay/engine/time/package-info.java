@@ -4,4 +4,7 @@
  * partner systems type, so that forms, APIs, headers and messages agree on what "today" and "in
  * the future" mean whatever the server's own zone.
  */
+@ApplicationModule(allowedDependencies = {})
 package org.carerelay.engine.time;
+
+import org.springframework.modulith.ApplicationModule;

@@ -78,7 +78,10 @@ class TasklistBrowserTests {
       page.getByLabel("NHS number (if known)").fill("943 476 5919");
       page.getByLabel("Hospital number").fill("WD998877");
       page.getByLabel("Home address").fill("1 Orchard Lane, Crowborough");
-      selectOption(page, "Locality", "High Weald");
+      Locator locality = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Locality"));
+      locality.locator(".fjs-input-group").click(); // a drop-down of the directory's localities
+      locality.screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("1a-localities.png")));
+      page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("High Weald")).click();
       page.getByLabel("GP practice").fill("The Meadows Surgery");
       selectOption(page, "Preferred place of death", "Home");
       page.getByLabel("Main carer or next of kin").fill("Byron (son)");

@@ -29,7 +29,7 @@ class HandoverDecisionTablesTests {
       "chc-fast-track,    downs-coast, wd-icb",
       "unknown-service,   high-weald,  ''"})
   void routingListsPartnersInOrderOfPreference(String service, String locality, String expected) {
-    List<Map<String, Object>> rows = DMN.evaluateDecisionTable(decision("handover-routing.dmn", "handover-routing"),
+    List<Map<String, Object>> rows = DMN.evaluateDecisionTable(decision("/region/handover-routing.dmn", "handover-routing"),
         Map.of("service", service, "locality", locality)).getResultList();
 
     List<String> partners = rows.stream()
@@ -49,7 +49,7 @@ class HandoverDecisionTablesTests {
   void serviceLevelsGiveALadderThatRisesToTheHardDeadline(String service, String urgency, String stage,
       String due, String moveOn) {
     DmnDecisionRuleResult levels = DMN.evaluateDecisionTable(
-        decision("handover-service-levels.dmn", "handover-service-levels"),
+        decision("/processes/partner-handover/handover-service-levels.dmn", "handover-service-levels"),
         Map.of("service", service, "urgency", urgency, "stage", stage)).getFirstResult();
 
     assertThat(levels.<String>getEntry("dueIn")).isEqualTo(due);
@@ -64,7 +64,7 @@ class HandoverDecisionTablesTests {
   }
 
   private static DmnDecision decision(String file, String key) {
-    InputStream in = HandoverDecisionTablesTests.class.getResourceAsStream("/processes/partner-handover/" + file);
+    InputStream in = HandoverDecisionTablesTests.class.getResourceAsStream(file);
     return DMN.parseDecision(key, in);
   }
 }

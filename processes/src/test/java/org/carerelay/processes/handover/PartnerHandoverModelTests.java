@@ -20,7 +20,7 @@ class PartnerHandoverModelTests {
 
   @Test
   @Deployment(resources = {"processes/partner-handover/partner-handover.bpmn",
-      "processes/partner-handover/handover-routing.dmn", "processes/partner-handover/handover-service-levels.dmn"})
+      "region/handover-routing.dmn", "processes/partner-handover/handover-service-levels.dmn"})
   void deploysWithTheIdsCodeUses(ProcessEngine processEngine) {
     String definitionId = processEngine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(PartnerHandover.KEY).singleResult().getId();

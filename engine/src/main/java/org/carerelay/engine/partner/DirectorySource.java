@@ -1,0 +1,52 @@
+package org.carerelay.engine.partner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The partner directory file this partnership is configured with ({@code carerelay.directory.location}),
+ * read when needed: at start-up before the engine deploys its forms (whose locality options come
+ * from it), and when the directory is loaded into the database.
+ */
+@Component
+public class DirectorySource {
+
+  /** A locality of the partnership, as people see it. */
+  public record Locality(String id, String name) {}
+
+  private final DirectoryProperties properties;
+  private final ResourceLoader resources;
+
+  DirectorySource(DirectoryProperties properties, ResourceLoader resources) {
+    this.properties = properties;
+    this.resources = resources;
+  }
+
+  /** The localities the directory names, in its order; none when no directory is configured. */
+  public List<Locality> localities() {
+    return read().map(file -> file.localities().stream()
+        .map(locality -> new Locality(locality.id(), locality.name())).toList()).orElse(List.of());
+  }
+
+  Optional<DirectoryFile> read() {
+    String location = location();
+    if (location == null) {
+      return Optional.empty();
+    }
+    try (InputStream in = resources.getResource(location).getInputStream()) {
+      return Optional.of(DirectoryFile.read(in, location));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the partner directory " + location, e);
+    }
+  }
+
+  String location() {
+    String location = properties.location();
+    return location == null || location.isBlank() ? null : location;
+  }
+}
