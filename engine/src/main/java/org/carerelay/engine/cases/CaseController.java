@@ -10,6 +10,8 @@ import org.carerelay.engine.problem.FieldProblem;
 import org.carerelay.engine.problem.InvalidInput;
 import org.carerelay.engine.security.Callers;
 import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.cases.Case;
+import org.carerelay.processes.discharge.RapidDischarge;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -79,7 +81,8 @@ class CaseController {
     requireInvolved(processInstanceId, caller);
     try {
       runtime.createMessageCorrelation("plan-changed").processInstanceId(processInstanceId)
-          .setVariable("planChangeReason", change.reason().strip()).setVariable("nextStep", change.nextStep())
+          .setVariable(Case.Vars.PLAN_CHANGE_REASON, change.reason().strip())
+          .setVariable(RapidDischarge.Vars.NEXT_STEP, change.nextStep())
           .correlate();
     } catch (org.camunda.bpm.engine.MismatchingMessageCorrelationException e) {
       throw new ResponseStatusException(HttpStatus.CONFLICT, "Case " + processInstanceId + " does not take a change of plan");

@@ -12,6 +12,7 @@ import org.carerelay.engine.security.Grants;
 import org.carerelay.engine.security.PathwayStarters;
 import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.cases.Case;
+import org.carerelay.processes.discharge.RapidDischarge;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,15 +39,15 @@ public class CaseOpening {
   /** Opens the case of {@code execution}; returns the instant it opened. */
   public Instant open(DelegateExecution execution, String referencePrefix, String pathway, String processKey) {
     Instant now = time.now();
-    execution.setVariable("caseReference", referencePrefix + "-" + REFERENCE_DATE.format(time.today())
+    execution.setVariable(Case.Vars.CASE_REFERENCE, referencePrefix + "-" + REFERENCE_DATE.format(time.today())
         + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase());
-    execution.setVariable("pathway", pathway);
-    execution.setVariable("patientInitials", initials((String) execution.getVariable("patientName")));
-    execution.setVariable("patientAge", Period.between(time.date(execution.getVariable("dateOfBirth")), time.today())
+    execution.setVariable(Case.Vars.PATHWAY, pathway);
+    execution.setVariable(Case.Vars.PATIENT_INITIALS, initials((String) execution.getVariable(Case.Vars.PATIENT_NAME)));
+    execution.setVariable(Case.Vars.PATIENT_AGE, Period.between(time.date(execution.getVariable(Case.Vars.DATE_OF_BIRTH)), time.today())
         .getYears());
-    execution.setVariable("caseOutcome", "open");
+    execution.setVariable(Case.Vars.CASE_OUTCOME, RapidDischarge.Outcome.OPEN);
     String requester = requesterTeam(execution, processKey);
-    execution.setVariable("requesterTeam", requester);
+    execution.setVariable(Case.Vars.REQUESTER_TEAM, requester);
     grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     grants.grant(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
         org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
@@ -66,7 +67,7 @@ public class CaseOpening {
 
   /** The starter's team among the pathway's starting teams; the hub when started by someone else. */
   private String requesterTeam(DelegateExecution execution, String processKey) {
-    Object given = execution.getVariable("requesterTeam");
+    Object given = execution.getVariable(Case.Vars.REQUESTER_TEAM);
     if (given != null) {
       return given.toString();
     }

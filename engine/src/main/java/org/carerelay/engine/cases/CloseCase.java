@@ -3,6 +3,7 @@ package org.carerelay.engine.cases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.processes.cases.Case;
 import org.springframework.stereotype.Component;
 
 /** Records how a case ended (input parameter {@code outcome}) and when. */
@@ -11,7 +12,7 @@ class CloseCase implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable("caseOutcome", execution.getVariableLocal("outcome"));
-    execution.setVariable("closedAt", ClockUtil.getCurrentTime());
+    execution.setVariable(Case.Vars.CASE_OUTCOME, execution.getVariableLocal("outcome"));
+    execution.setVariable(Case.Vars.CLOSED_AT, ClockUtil.getCurrentTime());
   }
 }

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.processes.cases.Case;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.hospice.HospiceAdmission;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,10 @@ import org.springframework.stereotype.Component;
 @Component("planChanged")
 class PlanChanged implements JavaDelegate {
 
-  private static final String[] CARRIED = {"patientName", "dateOfBirth", "nhsNumber", "hospitalNumber", "address",
-      "locality", "gpPractice", "consent", "bestInterestsBy", "cprDecision", "cprFormLocation", "requesterTeam"};
+  /** What a hospice referral takes over from the rapid discharge it came from. */
+  private static final String[] CARRIED = {Case.Vars.PATIENT_NAME, Case.Vars.DATE_OF_BIRTH, Case.Vars.NHS_NUMBER,
+      Case.Vars.HOSPITAL_NUMBER, Case.Vars.ADDRESS, Case.Vars.LOCALITY, Case.Vars.GP_PRACTICE, Case.Vars.CONSENT,
+      Case.Vars.BEST_INTERESTS_BY, Case.Vars.CPR_DECISION, Case.Vars.CPR_FORM_LOCATION, Case.Vars.REQUESTER_TEAM};
 
   private final CaseNotices notices;
 
@@ -32,16 +35,16 @@ class PlanChanged implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     boolean hospiceReferral = execution.getProcessDefinitionId().startsWith(HospiceAdmission.KEY + ":");
-    String reason = String.valueOf(execution.getVariable("planChangeReason"));
-    execution.setVariable("caseOutcome", hospiceReferral ? HospiceAdmission.Outcome.WITHDRAWN
+    String reason = String.valueOf(execution.getVariable(Case.Vars.PLAN_CHANGE_REASON));
+    execution.setVariable(Case.Vars.CASE_OUTCOME, hospiceReferral ? HospiceAdmission.Outcome.WITHDRAWN
         : RapidDischarge.Outcome.PLAN_CHANGED);
-    execution.setVariable("closedAt", ClockUtil.getCurrentTime());
+    execution.setVariable(Case.Vars.CLOSED_AT, ClockUtil.getCurrentTime());
     notices.toInvolvedTeams(execution.getProcessInstanceId(), "plan-changed",
-        (String) execution.getVariable("caseReference"), (String) execution.getVariable("pathway"),
+        (String) execution.getVariable(Case.Vars.CASE_REFERENCE), (String) execution.getVariable(Case.Vars.PATHWAY),
         hospiceReferral ? "Referral withdrawn" : "Discharge no longer going ahead",
         "This case will not go ahead: " + reason + ". Please stop any planned work for it.");
-    if (!hospiceReferral && "hospice-admission".equals(execution.getVariable("nextStep"))) {
-      execution.setVariable("linkedCase", referToHospice(execution, reason));
+    if (!hospiceReferral && RapidDischarge.Vars.NEXT_STEP_HOSPICE.equals(execution.getVariable(RapidDischarge.Vars.NEXT_STEP))) {
+      execution.setVariable(Case.Vars.LINKED_CASE, referToHospice(execution, reason));
     }
   }
 
@@ -53,14 +56,14 @@ class PlanChanged implements JavaDelegate {
         referral.put(name, value);
       }
     }
-    String reference = (String) execution.getVariable("caseReference");
+    String reference = (String) execution.getVariable(Case.Vars.CASE_REFERENCE);
     referral.put(HospiceAdmission.Vars.REASON, "last-days-of-life");
     referral.put(HospiceAdmission.Vars.URGENCY, "urgent");
     referral.put(HospiceAdmission.Vars.CURRENT_LOCATION, "in-hospital");
     referral.put(HospiceAdmission.Vars.PATIENT_WISHES, "From rapid discharge " + reference + ": " + reason
-        + ". Preferred place of death was " + execution.getVariable("preferredPlaceOfDeath") + ".");
+        + ". Preferred place of death was " + execution.getVariable(RapidDischarge.Vars.PREFERRED_PLACE_OF_DEATH) + ".");
     referral.put(HospiceAdmission.Vars.MEDICATION_LIST, "As on the hospital drug chart (rapid discharge " + reference + ")");
-    referral.put(HospiceAdmission.Vars.SUPPORTING_LETTERS, "Diagnosis: " + execution.getVariable("diagnosis"));
+    referral.put(HospiceAdmission.Vars.SUPPORTING_LETTERS, "Diagnosis: " + execution.getVariable(RapidDischarge.Vars.DIAGNOSIS));
     referral.put(HospiceAdmission.Vars.LINKED_CASE, execution.getProcessInstanceId());
     return Context.getCommandContext().runWithoutAuthorization(() -> execution.getProcessEngineServices()
         .getRuntimeService().startProcessInstanceByKey(HospiceAdmission.KEY, referral).getId());

@@ -3,6 +3,9 @@ package org.carerelay.engine.cases;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.cases.Case;
+import org.carerelay.processes.discharge.RapidDischarge;
+import org.carerelay.processes.hospice.HospiceAdmission;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,20 +27,22 @@ class RecordDeath implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    if (execution.getProcessDefinitionId().startsWith("hospice-admission:")) {
-      boolean admitted = Boolean.TRUE.equals(execution.getVariable("admitted"));
-      execution.setVariable("caseOutcome", admitted ? "died-after-admission" : "died-while-waiting");
+    if (execution.getProcessDefinitionId().startsWith(HospiceAdmission.KEY + ":")) {
+      boolean admitted = Boolean.TRUE.equals(execution.getVariable(HospiceAdmission.Vars.ADMITTED));
+      execution.setVariable(Case.Vars.CASE_OUTCOME, admitted ? HospiceAdmission.Outcome.DIED_AFTER_ADMISSION
+          : HospiceAdmission.Outcome.DIED_WHILE_WAITING);
     } else {
-      boolean discharged = Boolean.TRUE.equals(execution.getVariable("discharged"));
-      execution.setVariable("caseOutcome", discharged ? "died-after-discharge" : "died-before-discharge");
-      execution.setVariable("discharged", discharged);
+      boolean discharged = Boolean.TRUE.equals(execution.getVariable(RapidDischarge.Vars.DISCHARGED));
+      execution.setVariable(Case.Vars.CASE_OUTCOME, discharged ? RapidDischarge.Outcome.DIED_AFTER_DISCHARGE
+          : RapidDischarge.Outcome.DIED_BEFORE_DISCHARGE);
+      execution.setVariable(RapidDischarge.Vars.DISCHARGED, discharged);
     }
-    execution.setVariable("closedAt", java.util.Date.from(time.now()));
+    execution.setVariable(Case.Vars.CLOSED_AT, java.util.Date.from(time.now()));
     // From Tasklist's form the time of death arrives as text; keep it as a date for reporting.
-    execution.setVariable("diedAt", java.util.Date.from(time.instant(execution.getVariable("diedAt"))));
-    String reference = (String) execution.getVariable("caseReference");
+    execution.setVariable(Case.Vars.DIED_AT, java.util.Date.from(time.instant(execution.getVariable(Case.Vars.DIED_AT))));
+    String reference = (String) execution.getVariable(Case.Vars.CASE_REFERENCE);
     notices.toInvolvedTeams(execution.getProcessInstanceId(), "death", reference,
-        (String) execution.getVariable("pathway"), "The patient has died",
+        (String) execution.getVariable(Case.Vars.PATHWAY), "The patient has died",
         "The patient of this case has died. Please stop any planned visits or deliveries, arrange the collection "
             + "of equipment and the disposal of medicines, and cancel appointments. No one else will phone you.");
   }

@@ -51,18 +51,18 @@ class OpenDischargeCase implements JavaDelegate {
     String cpr = execution.getVariable(Vars.CPR_DECISION) + ", form kept: " + execution.getVariable(Vars.CPR_FORM_LOCATION);
     String carer = "Main carer: " + execution.getVariable(Vars.MAIN_CARER);
     String base = "Rapid discharge to " + place + ". Diagnosis: " + diagnosis + ". Prognosis: " + prognosis + ".";
-    execution.setVariable("fundingRequest", "Fast Track Pathway Tool. " + base + " GP: "
+    execution.setVariable(Vars.FUNDING_REQUEST, "Fast Track Pathway Tool. " + base + " GP: "
         + execution.getVariable(Vars.GP_PRACTICE) + ".");
-    execution.setVariable("careRequest", "Care package to start on the day of discharge. " + base + " " + carer + ".");
-    execution.setVariable("equipmentRequest", "Profiling bed, pressure-relieving mattress and commode, delivered before "
+    execution.setVariable(Vars.CARE_REQUEST, "Care package to start on the day of discharge. " + base + " " + carer + ".");
+    execution.setVariable(Vars.EQUIPMENT_REQUEST, "Profiling bed, pressure-relieving mattress and commode, delivered before "
         + "the patient arrives. " + carer + ".");
-    execution.setVariable("medicinesRequest", "Anticipatory (just in case) medicines for at least 7 days and the "
+    execution.setVariable(Vars.MEDICINES_REQUEST, "Anticipatory (just in case) medicines for at least 7 days and the "
         + "community medication administration chart. " + base);
-    execution.setVariable("nursingRequest", "Accept the patient and book the first visit on the day of discharge. "
+    execution.setVariable(Vars.NURSING_REQUEST, "Accept the patient and book the first visit on the day of discharge. "
         + base + " CPR decision: " + cpr + ".");
-    execution.setVariable("gpRequest", "Handover for the GP: " + base + " CPR decision: " + cpr + ". " + carer + ".");
-    execution.setVariable("oohRequest", "Special patient note for out of hours: " + base + " CPR decision: " + cpr + ".");
-    execution.setVariable("transportRequest", "Transport home; the DNACPR / ReSPECT form travels with the patient. "
+    execution.setVariable(Vars.GP_REQUEST, "Handover for the GP: " + base + " CPR decision: " + cpr + ". " + carer + ".");
+    execution.setVariable(Vars.OOH_REQUEST, "Special patient note for out of hours: " + base + " CPR decision: " + cpr + ".");
+    execution.setVariable(Vars.TRANSPORT_REQUEST, "Transport home; the DNACPR / ReSPECT form travels with the patient. "
         + "Guidance on death in transit applies.");
   }
 }

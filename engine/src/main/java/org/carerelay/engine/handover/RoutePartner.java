@@ -49,8 +49,8 @@ class RoutePartner implements JavaDelegate {
       execution.setVariable(Vars.REQUESTED_AT, java.util.Date.from(HandoverAttempts.now().toInstant()));
       execution.setVariable(Vars.ROUTING_ROUND, 1);
     }
-    if (execution.getVariable("pathway") == null) {
-      execution.setVariable("pathway", "Partner hand-off");
+    if (execution.getVariable(Vars.PATHWAY) == null) {
+      execution.setVariable(Vars.PATHWAY, "Partner hand-off");
     }
     if (execution.getVariable(Vars.REQUESTER_TEAM) == null) {
       execution.setVariable(Vars.REQUESTER_TEAM, Case.HUB_GROUP);

@@ -40,6 +40,9 @@ public final class Case {
     public static final String PLACE_OF_DEATH = "placeOfDeath";
     public static final String PLAN_CHANGE_REASON = "planChangeReason";
     public static final String CASE_OUTCOME = "caseOutcome";
+    public static final String CLOSED_AT = "closedAt";
+    /** The other case this one became or came from (a rapid discharge referred to a hospice). */
+    public static final String LINKED_CASE = "linkedCase";
 
     protected Vars() {}
   }

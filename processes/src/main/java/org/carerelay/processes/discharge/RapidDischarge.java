@@ -54,6 +54,16 @@ public final class RapidDischarge {
     public static final String TRANSPORT_OUTCOME = "transportOutcome";
     public static final String COMMUNITY_NURSING_TEAM = "communityNursingTeam";
 
+    // What each partner is asked for, set when the case opens.
+    public static final String FUNDING_REQUEST = "fundingRequest";
+    public static final String CARE_REQUEST = "careRequest";
+    public static final String EQUIPMENT_REQUEST = "equipmentRequest";
+    public static final String MEDICINES_REQUEST = "medicinesRequest";
+    public static final String NURSING_REQUEST = "nursingRequest";
+    public static final String GP_REQUEST = "gpRequest";
+    public static final String OOH_REQUEST = "oohRequest";
+    public static final String TRANSPORT_REQUEST = "transportRequest";
+
     // Whether everything is in place before the ward is asked to discharge.
     public static final String MISSING_ARRANGEMENTS = "missingArrangements";
     public static final String EVERYTHING_ARRANGED = "everythingArranged";
@@ -73,6 +83,9 @@ public final class RapidDischarge {
 
     // Exits.
     public static final String NEXT_STEP = "nextStep";
+    /** Values of {@link #NEXT_STEP}. */
+    public static final String NEXT_STEP_CLOSE = "close";
+    public static final String NEXT_STEP_HOSPICE = "hospice-admission";
 
     // The outcome, kept with the case for reporting.
     public static final String DISCHARGED = "discharged";

@@ -33,8 +33,6 @@ public final class HospiceAdmission {
     public static final String WAITING_LIMIT = "waitingLimit";
     public static final String REVIEW_EVERY = "reviewEvery";
     public static final String TRIAGE_REQUEST = "triageRequest";
-    /** The rapid discharge this referral came from, if any. */
-    public static final String LINKED_CASE = "linkedCase";
 
     // From the hand-offs.
     public static final String TRIAGE_OUTCOME = "triageOutcome";
@@ -69,6 +67,7 @@ public final class HospiceAdmission {
     public static final String NO_HOSPICE_CARE = "no-hospice-care";
     public static final String WITHDRAWN = "withdrawn";
     public static final String DIED_WHILE_WAITING = "died-while-waiting";
+    public static final String DIED_AFTER_ADMISSION = "died-after-admission";
 
     private Outcome() {}
   }
