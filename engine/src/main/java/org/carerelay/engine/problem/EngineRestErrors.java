@@ -1,6 +1,7 @@
 package org.carerelay.engine.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.servlet.ServletRegistration;
@@ -37,6 +38,7 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(RestMistakes.class);
     config.register(EngineMistakes.class);
+    config.register(UnreadableJson.class);
   }
 
   /**
@@ -48,8 +50,8 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
     factory.addContextCustomizers(context -> context.addServletContainerInitializer((classes, servletContext) -> {
       ServletRegistration webappApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
       if (webappApi != null) {
-        webappApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
-            RestMistakes.class.getName() + "," + EngineMistakes.class.getName());
+        webappApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
+            RestMistakes.class.getName(), EngineMistakes.class.getName(), UnreadableJson.class.getName()));
       }
     }, null));
   }
@@ -71,6 +73,21 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
     @Override
     public Response toResponse(ProcessEngineException exception) {
       return answer(exception);
+    }
+  }
+
+  /** Takes precedence over Camunda's own mappers of malformed or mistyped JSON bodies. */
+  @Priority(1)
+  public static class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
+
+    @Override
+    public Response toResponse(JsonProcessingException exception) {
+      if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+        String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
+        return problem("The request body has a value of the wrong kind", List.of(new FieldProblem(
+            field == null ? "body" : field, "is not of the expected kind")));
+      }
+      return problem("The request body is not valid JSON", List.of());
     }
   }
 

@@ -167,6 +167,14 @@ class ProblemResponsesTests {
   }
 
   @Test
+  void aBodyThatIsNotJsonIsRefusedInTheSameShapeOnCamundasApi() throws Exception {
+    HttpResponse<String> response = HttpCaller.basic(port, "ward-nurse", "demo").postJson(
+        "/engine-rest/process-definition/key/rapid-discharge/submit-form", "{\"variables\": {");
+
+    assertThat(problem(response).get("detail").asText()).isEqualTo("The request body is not valid JSON");
+  }
+
+  @Test
   void recordingADeathFromTasklistForACaseNobodyKnowsNamesTheReference() throws Exception {
     ClockUtil.setCurrentTime(Date.from(HALF_PAST_MIDNIGHT_BST));
     HttpResponse<String> response = HttpCaller.basic(port, "ward-nurse", "demo").postJson(
