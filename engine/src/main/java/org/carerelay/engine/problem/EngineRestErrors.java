@@ -1,5 +1,6 @@
 package org.carerelay.engine.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -38,7 +39,8 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
     config.register(RestMistakes.class);
     config.register(EngineMistakes.class);
-    config.register(UnreadableJson.class);
+    config.register(UnparsableJson.class);
+    config.register(MistypedJson.class);
   }
 
   /**
@@ -51,7 +53,8 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
       ServletRegistration webappApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
       if (webappApi != null) {
         webappApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
-            RestMistakes.class.getName(), EngineMistakes.class.getName(), UnreadableJson.class.getName()));
+            RestMistakes.class.getName(), EngineMistakes.class.getName(), UnparsableJson.class.getName(),
+            MistypedJson.class.getName()));
       }
     }, null));
   }
@@ -76,18 +79,29 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
     }
   }
 
-  /** Takes precedence over Camunda's own mappers of malformed or mistyped JSON bodies. */
+  /** Takes precedence over Camunda's own mapper of a body that is not JSON (the same exception type). */
   @Priority(1)
-  public static class UnreadableJson implements ExceptionMapper<JsonProcessingException> {
+  public static class UnparsableJson implements ExceptionMapper<JsonParseException> {
 
     @Override
-    public Response toResponse(JsonProcessingException exception) {
-      if (exception instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-        String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-        return problem("The request body has a value of the wrong kind", List.of(new FieldProblem(
-            field == null ? "body" : field, "is not of the expected kind")));
-      }
+    public Response toResponse(JsonParseException exception) {
       return problem("The request body is not valid JSON", List.of());
+    }
+  }
+
+  /** Takes precedence over Camunda's own mapper of JSON of the wrong shape. */
+  @Priority(1)
+  public static class MistypedJson implements ExceptionMapper<JsonMappingException> {
+
+    @Override
+    public Response toResponse(JsonMappingException exception) {
+      if (String.valueOf(exception.getOriginalMessage()).contains("end-of-input")) {
+        return problem("The request body is not valid JSON", List.of());
+      }
+      String field = exception.getPath().isEmpty() ? null
+          : exception.getPath().get(exception.getPath().size() - 1).getFieldName();
+      return problem("The request body is not of the expected shape",
+          List.of(new FieldProblem(field == null ? "body" : field, "is not of the expected kind")));
     }
   }
 
