@@ -1,0 +1,104 @@
+package org.carerelay.engine.deployment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateVariableMapping;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.carerelay.engine.problem.FieldProblem;
+import org.carerelay.engine.problem.InvalidInput;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.io.Resource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every new deployment passes {@link ModelRules} before it reaches the engine, whichever way it
+ * comes: CareRelay's start-up, {@code /engine-rest/deployment/create}, the webapps or the Java API.
+ * A refused deployment fails with {@link InvalidInput} (HTTP 400 naming each element and rule) and
+ * nothing of it is stored. Deployments already in the database are not checked again when the
+ * engine reloads them.
+ */
+@Component
+class DeploymentGuard extends AbstractProcessEnginePlugin {
+
+  private static final List<Class<?>> DELEGATE_TYPES = List.of(JavaDelegate.class, TaskListener.class,
+      ExecutionListener.class, DelegateVariableMapping.class);
+
+  private final ListableBeanFactory beans;
+  private final ModelDeployment shipped;
+
+  DeploymentGuard(ListableBeanFactory beans, ModelDeployment shipped) {
+    this.beans = beans;
+    this.shipped = shipped;
+  }
+
+  @Override
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
+        : new ArrayList<>(configuration.getCustomPreDeployers());
+    deployers.add(this::check);
+    configuration.setCustomPreDeployers(deployers);
+  }
+
+  private void check(DeploymentEntity deployment) {
+    if (!deployment.isNew()) {
+      return;
+    }
+    ModelRules.Allowed allowed = new ModelRules.Allowed(delegateBeans(), shippedAsIs(deployment));
+    List<FieldProblem> problems = new ArrayList<>();
+    for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
+      problems.addAll(ModelRules.problems(resource.getKey(), resource.getValue().getBytes(), allowed));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInput("The deployment '" + deployment.getName() + "'", problems);
+    }
+  }
+
+  /** CareRelay's own delegates, by bean name: found by type without creating any bean. */
+  private Set<String> delegateBeans() {
+    Set<String> names = new HashSet<>();
+    for (Class<?> type : DELEGATE_TYPES) {
+      Arrays.stream(beans.getBeanNamesForType(type, true, false))
+          .filter(name -> {
+            Class<?> beanType = beans.getType(name, false);
+            return beanType != null && beanType.getName().startsWith("org.carerelay.");
+          })
+          .forEach(names::add);
+    }
+    return names;
+  }
+
+  /** The deployment's resources that are models CareRelay ships, unchanged (same name, same bytes). */
+  private Set<String> shippedAsIs(DeploymentEntity deployment) {
+    Map<String, Resource> models = shipped.findResources();
+    Set<String> names = new HashSet<>();
+    deployment.getResources().forEach((name, resource) -> {
+      Resource model = models.get(name);
+      if (model != null && Arrays.equals(bytes(model), resource.getBytes())) {
+        names.add(name);
+      }
+    });
+    return names;
+  }
+
+  private static byte[] bytes(Resource resource) {
+    try (InputStream in = resource.getInputStream()) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read model " + resource, e);
+    }
+  }
+}

@@ -1,0 +1,218 @@
+package org.carerelay.engine.deployment;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.carerelay.engine.problem.FieldProblem;
+import org.w3c.dom.Attr;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NamedNodeMap;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
+
+/**
+ * What a deployed model may do in CareRelay: read variables, compare them, and name CareRelay's
+ * own delegate beans. Deploying a model must never be a way to run code on the server, whoever
+ * deploys it and however: no scripts, no {@code camunda:class}, no expression that calls a method
+ * or reaches an object's properties ({@code ${execution.getProcessEngineServices()...}}), no
+ * expression listeners, no external resources or connectors, no case models, decision tables in
+ * FEEL only, and no timer start events except in the models CareRelay ships.
+ */
+final class ModelRules {
+
+  /** Read by {@link ModelRules#problems}: which beans models may name, and which resources CareRelay ships. */
+  record Allowed(Set<String> delegateBeans, Set<String> shippedModels) {}
+
+  private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
+  private static final Pattern BEAN = Pattern.compile("\\$\\{([A-Za-z_]\\w*)}");
+  private static final Pattern LITERAL = Pattern.compile("'[^']*'|\"[^\"]*\"");
+  private static final Pattern NUMBER = Pattern.compile("\\d+\\.\\d+");
+  /** A name followed by "(": a method or function call (a bare "(" only groups). */
+  private static final Pattern CALL = Pattern.compile("[\\w)]\\s*\\(");
+  private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w])([A-Za-z_]\\w*)");
+  /** Objects an expression could reach the engine's services through. */
+  private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "variableScope", "externalTask",
+      "caseExecution", "authenticatedUserId", "processEngine", "processEngineConfiguration");
+  private static final Set<String> FEEL = Set.of("feel", "http://www.omg.org/spec/feel/20140401",
+      "https://www.omg.org/spec/dmn/20191111/feel/", "http://www.omg.org/spec/dmn/20180521/feel/");
+
+  private ModelRules() {}
+
+  /**
+   * The problems of one deployed resource, each naming the element and the rule; empty when it may
+   * be deployed.
+   *
+   * @param content the resource's bytes, as deployed
+   */
+  static List<FieldProblem> problems(String resourceName, byte[] content, Allowed allowed) {
+    String name = resourceName.toLowerCase(Locale.ROOT);
+    List<FieldProblem> problems = new ArrayList<>();
+    if (name.endsWith(".cmmn") || name.endsWith(".cmmn11.xml")) {
+      problems.add(new FieldProblem(resourceName, "case models (CMMN) are not used in CareRelay"));
+    } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+      Document model = parse(resourceName, content, problems);
+      if (model != null) {
+        bpmn(resourceName, model.getDocumentElement(), allowed, allowed.shippedModels().contains(resourceName), problems);
+      }
+    } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
+      Document model = parse(resourceName, content, problems);
+      if (model != null) {
+        dmn(resourceName, model.getDocumentElement(), problems);
+      }
+    }
+    return problems;
+  }
+
+  private static void bpmn(String resource, Element element, Allowed allowed, boolean shipped,
+      List<FieldProblem> problems) {
+    String local = element.getLocalName();
+    if ("scriptTask".equals(local) || "script".equals(local)) {
+      problems.add(problem(resource, element, "scripts may not run in CareRelay; use a delegate bean (${beanName})"));
+    }
+    if ("connector".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI())) {
+      problems.add(problem(resource, element, "connectors call other systems; use a delegate bean (${beanName})"));
+    }
+    if ("startEvent".equals(local) && !shipped && child(element, "timerEventDefinition")
+        && "process".equals(element.getParentNode().getLocalName())) {
+      problems.add(problem(resource, element, "timer start events run without anyone starting them; only the models"
+          + " CareRelay ships may have one"));
+    }
+    if ("conditionExpression".equals(local) && element.hasAttribute("language")) {
+      problems.add(problem(resource, element, "script conditions may not run in CareRelay; compare variables instead"));
+    }
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      attribute(resource, element, (Attr) attributes.item(i), allowed, problems);
+    }
+    if (!hasElementChildren(element)) {
+      String text = element.getTextContent();
+      if (text != null && !text.isBlank() && !"documentation".equals(local)) {
+        expressions(resource, element, text, problems);
+      }
+    }
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        bpmn(resource, child, allowed, shipped, problems);
+      }
+    }
+  }
+
+  private static void attribute(String resource, Element element, Attr attribute, Allowed allowed,
+      List<FieldProblem> problems) {
+    String name = attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
+    boolean camunda = CAMUNDA_NS.equals(attribute.getNamespaceURI()) || CAMUNDA_NS.equals(element.getNamespaceURI());
+    if (!camunda) {
+      return;
+    }
+    switch (name) {
+      case "class" -> problems.add(problem(resource, element,
+          "camunda:class runs any Java class; name one of CareRelay's delegate beans (${beanName})"));
+      case "expression" -> problems.add(problem(resource, element,
+          "expression delegates and listeners call methods; name one of CareRelay's delegate beans (${beanName})"));
+      case "resource" -> problems.add(problem(resource, element, "external resources may not be loaded by a model"));
+      case "scriptFormat" -> problems.add(problem(resource, element, "scripts may not run in CareRelay"));
+      case "delegateExpression", "variableMappingDelegateExpression" -> {
+        Matcher bean = BEAN.matcher(attribute.getValue().strip());
+        if (!bean.matches() || !allowed.delegateBeans().contains(bean.group(1))) {
+          problems.add(problem(resource, element, name + " must name one of CareRelay's delegate beans, such as"
+              + " ${closeCase}; '" + attribute.getValue() + "' is not one"));
+        }
+      }
+      default -> expressions(resource, element, attribute.getValue(), problems);
+    }
+  }
+
+  /** Every expression in {@code text} may only read variables, compare them and combine the results. */
+  private static void expressions(String resource, Element element, String text, List<FieldProblem> problems) {
+    Matcher expression = EXPRESSION.matcher(text);
+    while (expression.find()) {
+      String code = NUMBER.matcher(LITERAL.matcher(expression.group(1)).replaceAll("''")).replaceAll("0");
+      boolean calls = CALL.matcher(code).find() || code.contains(".") || code.contains("[")
+          || code.contains("=") && !comparison(code);
+      Matcher identifier = IDENTIFIER.matcher(code);
+      while (!calls && identifier.find()) {
+        calls = ENGINE_OBJECTS.contains(identifier.group(1));
+      }
+      if (calls) {
+        problems.add(problem(resource, element, "an expression may only read variables and compare them; "
+            + expression.group(0) + " does more"));
+      }
+    }
+  }
+
+  /** Whether every '=' in the code belongs to ==, !=, <= or >=, so nothing is assigned. */
+  private static boolean comparison(String code) {
+    return code.replaceAll("==|!=|<=|>=", "").indexOf('=') < 0;
+  }
+
+  private static void dmn(String resource, Element element, List<FieldProblem> problems) {
+    String language = element.getAttribute("expressionLanguage");
+    if (!language.isBlank() && !FEEL.contains(language.strip().toLowerCase(Locale.ROOT))) {
+      problems.add(problem(resource, element, "decision tables are written in FEEL; expression language '" + language
+          + "' may call code"));
+    }
+    if (!hasElementChildren(element) && element.getTextContent() != null
+        && element.getTextContent().contains("external")) {
+      problems.add(problem(resource, element, "FEEL external functions call Java code"));
+    }
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child) {
+        dmn(resource, child, problems);
+      }
+    }
+  }
+
+  /** Names the element, or the nearest one around it with an id (a condition by its flow, a listener by its task). */
+  private static FieldProblem problem(String resource, Element element, String rule) {
+    Element named = element;
+    while (named.getAttribute("id").isBlank() && named.getParentNode() instanceof Element parent) {
+      named = parent;
+    }
+    String id = named.getAttribute("id");
+    String name = named.getAttribute("name");
+    return new FieldProblem(id.isBlank() ? resource : id, resource + (name.isBlank() ? "" : ": " + name), rule);
+  }
+
+  private static boolean child(Element element, String localName) {
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child && localName.equals(child.getLocalName())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasElementChildren(Element element) {
+    NodeList children = element.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i).getNodeType() == Node.ELEMENT_NODE) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Document parse(String resource, byte[] content, List<FieldProblem> problems) {
+    try {
+      DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      factory.setNamespaceAware(true);
+      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+      return factory.newDocumentBuilder().parse(new ByteArrayInputStream(content));
+    } catch (Exception e) {
+      problems.add(new FieldProblem(resource, "is not a readable model: " + e.getMessage()));
+      return null;
+    }
+  }
+}

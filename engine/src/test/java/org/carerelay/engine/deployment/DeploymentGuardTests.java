@@ -1,0 +1,171 @@
+package org.carerelay.engine.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.carerelay.engine.DemoRegionTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Deploying a model is not a way to run code on the server: what a designer deploys over Camunda's
+ * REST API is refused, naming the element and the rule, when it would run anything but CareRelay's
+ * own delegates; nothing of it is stored.
+ */
+@DemoRegionTest
+class DeploymentGuardTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Test
+  void theDesignerWhoTriedToMakeThemselvesAdministratorIsRefused() throws Exception {
+    String attack = process("attack", """
+        <bpmn:startEvent id="start_timer"><bpmn:timerEventDefinition>
+          <bpmn:timeDuration>PT1S</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:startEvent>
+        <bpmn:serviceTask id="service_grant" name="Make me admin"
+          camunda:expression="${execution.getProcessEngineServices().getIdentityService().createMembership('designer','camunda-admin')}" />
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start_timer" targetRef="service_grant" />""");
+
+    JsonNode problem = refused(deploy("attack.bpmn", attack));
+
+    assertThat(problem.findValuesAsText("field")).contains("start_timer", "service_grant");
+    assertThat(problem.get("detail").asText()).contains("timer start events").contains("call methods");
+    assertThat(engine.getIdentityService().createGroupQuery().groupMember("designer").groupId("camunda-admin").count())
+        .isZero();
+  }
+
+  @Test
+  void aScriptTaskIsRefused() throws Exception {
+    JsonNode problem = refused(deploy("script.bpmn", process("script", """
+        <bpmn:startEvent id="start" />
+        <bpmn:scriptTask id="script_run" scriptFormat="javascript"><bpmn:script>java.lang.System.exit(1)</bpmn:script></bpmn:scriptTask>
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start" targetRef="script_run" />""")));
+
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("script_run");
+    assertThat(problem.at("/errors/0/message").asText()).contains("scripts may not run");
+  }
+
+  @Test
+  void aJavaClassAndAnExpressionListenerAreRefused() throws Exception {
+    JsonNode problem = refused(deploy("class.bpmn", process("class", """
+        <bpmn:startEvent id="start">
+          <bpmn:extensionElements><camunda:executionListener event="start" expression="${runtimeService}" /></bpmn:extensionElements>
+        </bpmn:startEvent>
+        <bpmn:serviceTask id="service_class" camunda:class="org.camunda.bpm.engine.impl.cmd.DeleteUserCmd" />
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start" targetRef="service_class" />""")));
+
+    assertThat(problem.findValuesAsText("field")).contains("start", "service_class");
+    assertThat(problem.get("detail").asText()).contains("camunda:class runs any Java class")
+        .contains("expression delegates and listeners call methods");
+  }
+
+  @Test
+  void onlyCareRelaysOwnDelegatesMayBeNamedAndConditionsOnlyCompareVariables() throws Exception {
+    JsonNode problem = refused(deploy("beans.bpmn", process("beans", """
+        <bpmn:startEvent id="start" />
+        <bpmn:serviceTask id="service_engine" camunda:delegateExpression="${processEngine}" />
+        <bpmn:exclusiveGateway id="xor_peek" />
+        <bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start" targetRef="service_engine" />
+        <bpmn:sequenceFlow id="flow_2" sourceRef="service_engine" targetRef="xor_peek" />
+        <bpmn:sequenceFlow id="flow_3" sourceRef="xor_peek" targetRef="end">
+          <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${patientName.toString() == 'x'}</bpmn:conditionExpression>
+        </bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="flow_4" sourceRef="xor_peek" targetRef="end">
+          <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${patientName == 'y'}</bpmn:conditionExpression>
+        </bpmn:sequenceFlow>""")));
+
+    assertThat(problem.findValuesAsText("field")).containsExactlyInAnyOrder("service_engine", "flow_3");
+  }
+
+  @Test
+  void aDecisionTableOutsideFeelIsRefused() throws Exception {
+    String dmn = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="d" name="d" namespace="x">
+          <decision id="juel_decision" name="Juel">
+            <decisionTable id="table">
+              <input id="in"><inputExpression id="in_expr" typeRef="string" expressionLanguage="juel">
+                <text>${execution.getProcessEngineServices()}</text></inputExpression></input>
+              <output id="out" name="out" typeRef="string" />
+            </decisionTable>
+          </decision>
+        </definitions>""";
+
+    JsonNode problem = refused(deploy("juel.dmn", dmn));
+
+    assertThat(problem.at("/errors/0/field").asText()).isEqualTo("in_expr");
+    assertThat(problem.at("/errors/0/message").asText()).contains("FEEL");
+  }
+
+  @Test
+  void aModelThatReadsVariablesAndNamesCareRelaysDelegatesIsDeployed() throws Exception {
+    String key = "allowed-" + UUID.randomUUID().toString().substring(0, 8);
+    HttpResponse<String> response = deploy(key + ".bpmn", process(key, """
+        <bpmn:startEvent id="start" />
+        <bpmn:serviceTask id="service_close" camunda:delegateExpression="${closeCase}" />
+        <bpmn:exclusiveGateway id="xor_outcome" />
+        <bpmn:endEvent id="end" />
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start" targetRef="service_close" />
+        <bpmn:sequenceFlow id="flow_2" sourceRef="service_close" targetRef="xor_outcome" />
+        <bpmn:sequenceFlow id="flow_3" sourceRef="xor_outcome" targetRef="end">
+          <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${caseOutcome != 'open' &amp;&amp; (!discharged || patientAge &gt;= 18)}</bpmn:conditionExpression>
+        </bpmn:sequenceFlow>
+        <bpmn:sequenceFlow id="flow_4" sourceRef="xor_outcome" targetRef="end">
+          <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${caseOutcome == 'open'}</bpmn:conditionExpression>
+        </bpmn:sequenceFlow>"""));
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count()).isOne();
+  }
+
+  private static String process(String key, String body) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+            id="definitions_%1$s" targetNamespace="https://carerelay.example/test">
+          <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+        %2$s
+          </bpmn:process>
+        </bpmn:definitions>""".formatted(key, body);
+  }
+
+  /** {@code POST /engine-rest/deployment/create} as the demo designer, as Camunda Modeler does. */
+  private HttpResponse<String> deploy(String fileName, String model) throws Exception {
+    String boundary = "carerelay-" + UUID.randomUUID();
+    String body = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + fileName
+        + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: application/xml\r\n\r\n" + model + "\r\n--" + boundary + "--\r\n";
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
+        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("designer:demo".getBytes(StandardCharsets.UTF_8)))
+        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private JsonNode refused(HttpResponse<String> response) throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+    assertThat(response.body()).doesNotContain("ENGINE-").doesNotContain("Exception");
+    long deployments = engine.getRepositoryService().createDeploymentQuery().count();
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployments);
+    return JSON.readTree(response.body());
+  }
+}
