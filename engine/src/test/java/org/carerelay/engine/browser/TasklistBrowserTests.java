@@ -157,8 +157,10 @@ class TasklistBrowserTests {
         page.navigate(url("/camunda/app/tasklist/default/"));
         page.getByText("Confirm the discharge (" + reference + ")").first().click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+        Locator travelled = page.getByLabel("The DNACPR / ReSPECT form travelled with the patient");
+        travelled.check();
         typeDischargeTime(page, "03/29/2026", "09:00");
-        page.getByLabel("The DNACPR / ReSPECT form travelled with the patient").check();
+        assertThat(travelled).isChecked();
         shot(page, "6-ward-types-a-discharge-time");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
         Locator refusal = page.getByText("Left hospital at (dischargedAt): must not be in the future").first();
