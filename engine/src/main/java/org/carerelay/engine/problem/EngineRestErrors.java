@@ -34,6 +34,8 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
   /** The servlet Camunda's webapp starter registers for {@code /camunda/api/engine/*}. */
   private static final String WEBAPP_ENGINE_API = "Engine Api";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Camunda's code for a variable sent in Java's serialised form, which it refuses (by configuration). */
+  private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
@@ -109,6 +111,9 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
     InvalidInput fields = cause(exception, InvalidInput.class);
     if (fields != null) {
       return problem(Problems.plain(fields.getMessage()), fields.problems());
+    }
+    if (String.valueOf(exception.getMessage()).contains(JAVA_SERIALIZATION_PROHIBITED)) {
+      return problem("Values in Java's serialised form are refused; send them as JSON", List.of());
     }
     Throwable mistake = cause(exception, FormFieldValidationException.class);
     if (mistake == null) {

@@ -13,7 +13,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -25,6 +29,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+  /**
+   * CareRelay's own pages load nothing but their own files. Camunda's webapps ({@code /camunda/**})
+   * send a policy of their own, which a second one would only narrow and break.
+   */
+  static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+      + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
   /** Where Camunda's webapps post their "Log out"; it ends the Spring session too. */
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
@@ -64,7 +75,12 @@ class SecurityConfiguration {
         // mechanism breaks their POSTs. Requests that authenticate with a header carry no ambient
         // credentials a forged cross-site request could use.
         .csrf(csrf -> csrf.ignoringRequestMatchers(camunda,
-            request -> request.getHeader("Authorization") != null));
+            request -> request.getHeader("Authorization") != null))
+        // Spring Security's defaults stay: Cache-Control no-store, nosniff, frame DENY.
+        .headers(headers -> headers
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
+                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
     return http.build();
   }
 
