@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.carerelay.connectors.mail.MailTemplate;
 import org.carerelay.connectors.mail.SmtpMailSender;
 import org.carerelay.connectors.webhook.WebhookSender;
+import org.carerelay.engine.audit.AuditTrail;
 import org.carerelay.processes.cases.Case;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +34,10 @@ public class NotificationRelay {
 
   /** A claimed row, ready to send. */
   record Claimed(String id, String channel, String recipient, String subject, String body, String organisationId,
-      int attempts) {}
+      int attempts, String caseId) {}
+
+  /** How the relay appears in the audit trail when it reads a case's notification to send it. */
+  static final String RELAY_USER = "carerelay-relay";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
@@ -41,10 +45,12 @@ public class NotificationRelay {
   private final WebhookSender webhooks;
   private final NotificationProperties properties;
   private final TaskService taskService;
+  private final AuditTrail audit;
   private final String node = UUID.randomUUID().toString();
 
   NotificationRelay(JdbcClient jdbc, TransactionTemplate transaction, SmtpMailSender mail, WebhookSender webhooks,
-      NotificationProperties properties, TaskService taskService) {
+      NotificationProperties properties, TaskService taskService, AuditTrail audit) {
+    this.audit = audit;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.mail = mail;
@@ -90,7 +96,7 @@ public class NotificationRelay {
           .params(node, now.plus(properties.relay().lease()), id, now).update());
       if (won != null && won == 1) {
         claimed.add(jdbc.sql("""
-                select id, channel, recipient, subject, body, organisation_id, attempts from notification where id = ?""")
+                select id, channel, recipient, subject, body, organisation_id, attempts, case_id from notification where id = ?""")
             .param(id).query(Claimed.class).single());
       }
     }
@@ -124,10 +130,16 @@ public class NotificationRelay {
   }
 
   void markSent(Claimed claimed) {
-    transaction.executeWithoutResult(status -> jdbc.sql("""
-            update notification set status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = null,
-                   claimed_until = null, last_error = null
-            where id = ?""").params(NotificationOutbox.now(), claimed.id()).update());
+    transaction.executeWithoutResult(status -> {
+      jdbc.sql("""
+              update notification set status = 'sent', sent_at = ?, attempts = attempts + 1, claimed_by = null,
+                     claimed_until = null, last_error = null
+              where id = ?""").params(NotificationOutbox.now(), claimed.id()).update();
+      if (claimed.caseId() != null) {
+        audit.record(RELAY_USER, java.util.List.of(claimed.caseId()), AuditTrail.Operation.READ, "RELAY",
+            "notification " + claimed.id() + " by " + claimed.channel() + " to " + claimed.organisationId(), null, true);
+      }
+    });
   }
 
   private void failed(Claimed claimed, Exception error) {

@@ -2,7 +2,7 @@
  * Notifications that are never lost: an outbox written in the same transaction as the process
  * step that causes it, sent afterwards.
  */
-@ApplicationModule(allowedDependencies = {"problem"})
+@ApplicationModule(allowedDependencies = {"audit", "problem"})
 package org.carerelay.engine.notification;
 
 import org.springframework.modulith.ApplicationModule;

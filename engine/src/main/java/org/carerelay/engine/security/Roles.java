@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>{@value #HUB}: Tasklist; hub tasks; read access to every case
  *   <li>{@value #MANAGERS}: Cockpit, read only
  *   <li>{@value #DESIGNERS}: Cockpit; deploy process and decision definitions
+ *   <li>{@value #GOVERNANCE}: the audit trail of who read or changed which case ({@code /api/audit})
  *   <li>{@value #ADMINISTRATORS}: everything, Admin included
  * </ul>
  */
@@ -52,6 +53,8 @@ public class Roles implements ApplicationRunner {
   public static final String HUB = Case.HUB_GROUP;
   public static final String MANAGERS = "carerelay-managers";
   public static final String DESIGNERS = "carerelay-designers";
+  /** Information governance: reads the audit trail of who saw which case; sees no case itself. */
+  public static final String GOVERNANCE = "carerelay-governance";
   public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
 
   public static final String TASKLIST = "tasklist";
@@ -80,6 +83,7 @@ public class Roles implements ApplicationRunner {
     changes += group(HUB, "Coordination hub");
     changes += group(MANAGERS, "Partnership managers");
     changes += group(DESIGNERS, "Process designers");
+    changes += group(GOVERNANCE, "Information governance");
     changes += group(ADMINISTRATORS, "Administrators");
 
     changes += count(grants.grant(HUB, APPLICATION, TASKLIST, ACCESS));

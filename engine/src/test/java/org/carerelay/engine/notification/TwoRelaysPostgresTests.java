@@ -34,6 +34,9 @@ class TwoRelaysPostgresTests {
   NotificationOutbox outbox;
 
   @Autowired
+  org.carerelay.engine.audit.AuditTrail audit;
+
+  @Autowired
   TransactionTemplate transaction;
 
   @Autowired
@@ -67,8 +70,8 @@ class TwoRelaysPostgresTests {
     mailSender.setPort(smtp.getSmtp().getPort());
     OutboxFixture fixture = new OutboxFixture(outbox, transaction, jdbc);
     fixture.mails(60);
-    NotificationRelay first = new NotificationRelay(jdbc, transaction, smtpMailSender, webhookSender, properties, taskService);
-    NotificationRelay second = new NotificationRelay(jdbc, transaction, smtpMailSender, webhookSender, properties, taskService);
+    NotificationRelay first = new NotificationRelay(jdbc, transaction, smtpMailSender, webhookSender, properties, taskService, audit);
+    NotificationRelay second = new NotificationRelay(jdbc, transaction, smtpMailSender, webhookSender, properties, taskService, audit);
 
     ExecutorService nodes = Executors.newFixedThreadPool(2);
     Callable<Integer> drainFirst = () -> drain(first);
