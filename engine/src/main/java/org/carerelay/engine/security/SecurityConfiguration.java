@@ -1,6 +1,8 @@
 package org.carerelay.engine.security;
 
 import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -13,6 +15,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
@@ -41,8 +44,8 @@ class SecurityConfiguration {
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-      throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+      IdentityService identity, ProcessEngineConfigurationImpl engine) throws Exception {
     RequestMatcher apis = new OrRequestMatcher(
         pathPattern("/engine-rest/**"), pathPattern("/api/**"), pathPattern("/camunda/api/**"));
     RequestMatcher camunda = pathPattern("/camunda/**");
@@ -50,6 +53,7 @@ class SecurityConfiguration {
 
     http
         .authenticationProvider(provider)
+        .addFilterAfter(new LiveAccounts(identity, engine), SecurityContextHolderFilter.class)
         .authorizeHttpRequests(requests -> requests
             .requestMatchers(pathPattern("/login"), pathPattern("/actuator/health"),
                 pathPattern("/actuator/health/**"), pathPattern("/css/**"), pathPattern("/error"))
