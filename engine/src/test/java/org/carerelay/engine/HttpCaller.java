@@ -29,6 +29,7 @@ public final class HttpCaller {
   private final CookieManager cookies = new CookieManager();
   private final HttpClient client;
   private String basicAuthorization;
+  private boolean sendsXsrfHeader = true;
 
   private HttpCaller(int port) {
     this.base = "http://localhost:" + port;
@@ -57,6 +58,15 @@ public final class HttpCaller {
       throw new IllegalStateException("The login page has no CSRF field:\n" + page.body());
     }
     return postForm("/login", Map.of("username", user, "password", password, "_csrf", csrf.group(1)));
+  }
+
+  /**
+   * From now on, requests as a forged cross-site request would make them: the browser still sends
+   * the session cookie, but no page of CareRelay added Camunda's XSRF header.
+   */
+  public HttpCaller forgingCrossSiteRequests() {
+    sendsXsrfHeader = false;
+    return this;
   }
 
   /** Logs in and fails unless the login succeeded. */
@@ -109,7 +119,7 @@ public final class HttpCaller {
     }
     // Camunda's webapps send the XSRF-TOKEN cookie back as a header on every call that changes data.
     String xsrf = cookie("XSRF-TOKEN");
-    if (xsrf != null && path.startsWith("/camunda/")) {
+    if (xsrf != null && sendsXsrfHeader && path.startsWith("/camunda/")) {
       builder.header("X-XSRF-TOKEN", xsrf);
     }
     return builder;
