@@ -60,6 +60,25 @@ public final class CaseDriver {
     return form;
   }
 
+  /** A valid hospice referral from a GP practice. */
+  public static Map<String, Object> hospiceReferral(String urgency, String locality) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("patientName", "Mary Seacole");
+    form.put("dateOfBirth", "1945-11-23");
+    form.put("address", "3 Mill Road, Crowborough");
+    form.put("locality", locality);
+    form.put("gpPractice", "The Meadows Surgery");
+    form.put("reasonForReferral", "symptom-control");
+    form.put("urgency", urgency);
+    form.put("currentLocation", "at-home");
+    form.put("patientWishes", "Wants pain controlled, then home");
+    form.put("consent", "patient");
+    form.put("cprDecision", "dnacpr");
+    form.put("cprFormLocation", "At home, kitchen drawer");
+    form.put("medicationList", "Oxycodone MR 20 mg bd");
+    return form;
+  }
+
   /** Starts a rapid discharge as a user of the given team, as Tasklist would. */
   public ProcessInstance start(String user, String team, Map<String, Object> form) {
     return start("rapid-discharge", user, team, form);

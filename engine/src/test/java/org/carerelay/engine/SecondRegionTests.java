@@ -9,9 +9,7 @@ import java.io.InputStream;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carerelay.engine.problem.InvalidInput;
@@ -116,7 +114,7 @@ class SecondRegionTests {
 
   @Test
   void aHospiceAdmissionRunsToAdmissionWithThisPartnershipsHospice() {
-    String id = driver.start("hospice-admission", "gp", "penrith-gps", referral()).getId();
+    String id = driver.start("hospice-admission", "gp", "penrith-gps", CaseDriver.hospiceReferral("urgent", "eden-valley")).getId();
     String triage = driver.handoff(id, "hospice-inpatient").getId();
 
     assertThat(driver.candidateGroup(driver.task(triage, "user_respond"))).isEqualTo("eden-ipu");
@@ -126,23 +124,5 @@ class SecondRegionTests {
 
     assertThat(driver.variable(id, "caseOutcome")).isEqualTo("admitted");
     assertThat(driver.variable(id, "hospice")).isEqualTo("eden-hospice");
-  }
-
-  private static Map<String, Object> referral() {
-    Map<String, Object> form = new HashMap<>();
-    form.put("patientName", "Dorothy Wordsworth");
-    form.put("dateOfBirth", "1940-12-25");
-    form.put("address", "Dove Cottage, Grasmere");
-    form.put("locality", "eden-valley");
-    form.put("gpPractice", "Penrith Road Practice");
-    form.put("reasonForReferral", "symptom-control");
-    form.put("urgency", "urgent");
-    form.put("currentLocation", "at-home");
-    form.put("patientWishes", "Pain controlled, then home");
-    form.put("consent", "patient");
-    form.put("cprDecision", "dnacpr");
-    form.put("cprFormLocation", "At home");
-    form.put("medicationList", "Morphine sulfate MR 10 mg bd");
-    return form;
   }
 }

@@ -288,13 +288,8 @@ class RapidDischargeTests {
     String id = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
     driver.deliver(id, "chc-fast-track");
     driver.nobodyCan(id, "community-nursing");
-    CaseDriver.ARRANGED.stream().filter(other -> !other.equals("community-nursing"))
-        .forEach(other -> driver.deliver(id, other));
-    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "go-ahead",
-        "hubNote", "The GP will visit tonight");
 
-    driver.complete(id, "user_confirm_discharge", "dischargedAt", driver.startedAt.atOffset(java.time.ZoneOffset.UTC)
-        .toString(), "cprFormTravelled", true);
+    everyoneElseDeliversTheHubGoesAheadAndTheWardDischarges(id, "community-nursing");
 
     assertThat(driver.candidateGroup(driver.task(id, "user_record_first_visit"))).isEqualTo("carerelay-hub");
   }
@@ -306,16 +301,20 @@ class RapidDischargeTests {
     var cancelled = HttpCaller.basic(port, "hub-coordinator", "demo").postJson("/api/handoffs/"
         + driver.handoff(id, "community-nursing").getId() + "/cancel", "{\"reason\": \"The GP's own nurses will go\"}");
     assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(204);
-    CaseDriver.ARRANGED.stream().filter(other -> !other.equals("community-nursing"))
-        .forEach(other -> driver.deliver(id, other));
+
+    everyoneElseDeliversTheHubGoesAheadAndTheWardDischarges(id, "community-nursing");
 
     assertThat((String) driver.variable(id, "missingArrangements"))
         .contains("Community nursing and the first visit: cancelled by the hub");
-    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "go-ahead", "hubNote", "GP's nurses");
+    assertThat(driver.candidateGroup(driver.task(id, "user_record_first_visit"))).isEqualTo("carerelay-hub");
+  }
+
+  private void everyoneElseDeliversTheHubGoesAheadAndTheWardDischarges(String id, String missing) {
+    CaseDriver.ARRANGED.stream().filter(other -> !other.equals(missing)).forEach(other -> driver.deliver(id, other));
+    driver.complete(id, "user_arrangements_missing", "arrangementsDecision", "go-ahead",
+        "hubNote", "Covered another way");
     driver.complete(id, "user_confirm_discharge", "dischargedAt", driver.startedAt.atOffset(java.time.ZoneOffset.UTC)
         .toString(), "cprFormTravelled", true);
-
-    assertThat(driver.candidateGroup(driver.task(id, "user_record_first_visit"))).isEqualTo("carerelay-hub");
   }
 
   @Test

@@ -55,21 +55,7 @@ class HospiceAdmissionTests {
   }
 
   static Map<String, Object> referral(String urgency) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("patientName", "Mary Seacole");
-    form.put("dateOfBirth", "1945-11-23");
-    form.put("address", "3 Mill Road, Crowborough");
-    form.put("locality", "high-weald");
-    form.put("gpPractice", "The Meadows Surgery");
-    form.put("reasonForReferral", "symptom-control");
-    form.put("urgency", urgency);
-    form.put("currentLocation", "at-home");
-    form.put("patientWishes", "Wants pain controlled, then home");
-    form.put("consent", "patient");
-    form.put("cprDecision", "dnacpr");
-    form.put("cprFormLocation", "At home, kitchen drawer");
-    form.put("medicationList", "Oxycodone MR 20 mg bd");
-    return form;
+    return CaseDriver.hospiceReferral(urgency, "high-weald");
   }
 
   @Test
