@@ -1,7 +1,6 @@
 package org.carerelay.engine.cases;
 
 import java.util.Collection;
-import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -46,10 +46,6 @@ public class PartnershipTime {
     this.clockSkew = clockSkew;
   }
 
-  public ZoneId zone() {
-    return zone;
-  }
-
   /** Now, by the engine's clock. */
   public Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
