@@ -68,7 +68,15 @@ class TasklistBrowserTests {
     try (BrowserContext ward = browser.newContext()) {
       Page page = signIn(ward, "ward-nurse");
       page.navigate(url("/camunda/app/tasklist/default/"));
-      page.getByText("Start process").first().click();
+      Locator start = page.getByText("Start process").first();
+      try {
+        // Tasklist's first load on a busy 2-core machine can take a while.
+        start.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+      } catch (RuntimeException e) {
+        shot(page, "0-tasklist-without-start-process");
+        throw new AssertionError("Tasklist did not offer 'Start process' at " + page.url(), e);
+      }
+      start.click();
       page.getByText("Rapid discharge home to die").click();
       page.getByLabel("On a ward").check();
       page.getByLabel("Patient name").fill(HOSTILE_NAME);
