@@ -57,7 +57,8 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     if (!deployment.isNew()) {
       return;
     }
-    ModelRules.Allowed allowed = new ModelRules.Allowed(delegateBeans(), shippedAsIs(deployment));
+    ModelRules.Allowed allowed = new ModelRules.Allowed(delegateBeans(),
+        name -> shippedAsIs(name, deployment.getResources().get(name).getBytes()));
     List<FieldProblem> problems = new ArrayList<>();
     for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
       problems.addAll(ModelRules.problems(resource.getKey(), resource.getValue().getBytes(), allowed));
@@ -81,17 +82,10 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     return names;
   }
 
-  /** The deployment's resources that are models CareRelay ships, unchanged (same name, same bytes). */
-  private Set<String> shippedAsIs(DeploymentEntity deployment) {
-    Map<String, Resource> models = shipped.findResources();
-    Set<String> names = new HashSet<>();
-    deployment.getResources().forEach((name, resource) -> {
-      Resource model = models.get(name);
-      if (model != null && Arrays.equals(bytes(model), resource.getBytes())) {
-        names.add(name);
-      }
-    });
-    return names;
+  /** Whether a resource is a model CareRelay ships, unchanged (same name, same bytes). */
+  private boolean shippedAsIs(String name, byte[] content) {
+    Resource model = shipped.findResources().get(name);
+    return model != null && Arrays.equals(bytes(model), content);
   }
 
   private static byte[] bytes(Resource resource) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
@@ -27,8 +28,11 @@ import org.w3c.dom.NodeList;
  */
 final class ModelRules {
 
-  /** Read by {@link ModelRules#problems}: which beans models may name, and which resources CareRelay ships. */
-  record Allowed(Set<String> delegateBeans, Set<String> shippedModels) {}
+  /**
+   * Read by {@link ModelRules#problems}: which beans models may name, and whether a resource is a
+   * model CareRelay ships, unchanged (asked only of a model with a timer start event).
+   */
+  record Allowed(Set<String> delegateBeans, Predicate<String> shippedAsIs) {}
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
@@ -60,7 +64,7 @@ final class ModelRules {
     } else if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
       Document model = parse(resourceName, content, problems);
       if (model != null) {
-        bpmn(resourceName, model.getDocumentElement(), allowed, allowed.shippedModels().contains(resourceName), problems);
+        bpmn(resourceName, model.getDocumentElement(), allowed, problems);
       }
     } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
       Document model = parse(resourceName, content, problems);
@@ -71,8 +75,7 @@ final class ModelRules {
     return problems;
   }
 
-  private static void bpmn(String resource, Element element, Allowed allowed, boolean shipped,
-      List<FieldProblem> problems) {
+  private static void bpmn(String resource, Element element, Allowed allowed, List<FieldProblem> problems) {
     String local = element.getLocalName();
     if ("scriptTask".equals(local) || "script".equals(local)) {
       problems.add(problem(resource, element, "scripts may not run in CareRelay; use a delegate bean (${beanName})"));
@@ -80,8 +83,8 @@ final class ModelRules {
     if ("connector".equals(local) && CAMUNDA_NS.equals(element.getNamespaceURI())) {
       problems.add(problem(resource, element, "connectors call other systems; use a delegate bean (${beanName})"));
     }
-    if ("startEvent".equals(local) && !shipped && child(element, "timerEventDefinition")
-        && "process".equals(element.getParentNode().getLocalName())) {
+    if ("startEvent".equals(local) && child(element, "timerEventDefinition")
+        && "process".equals(element.getParentNode().getLocalName()) && !allowed.shippedAsIs().test(resource)) {
       problems.add(problem(resource, element, "timer start events run without anyone starting them; only the models"
           + " CareRelay ships may have one"));
     }
@@ -101,7 +104,7 @@ final class ModelRules {
     NodeList children = element.getChildNodes();
     for (int i = 0; i < children.getLength(); i++) {
       if (children.item(i) instanceof Element child) {
-        bpmn(resource, child, allowed, shipped, problems);
+        bpmn(resource, child, allowed, problems);
       }
     }
   }

@@ -36,13 +36,13 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Camunda's code for a variable sent in Java's serialised form, which it refuses (by configuration). */
   private static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+  /** The mappers below, registered on both APIs. */
+  private static final List<Class<?>> MAPPERS = List.of(RestMistakes.class, EngineMistakes.class,
+      UnparsableJson.class, MistypedJson.class);
 
   @Override
   public void customize(org.glassfish.jersey.server.ResourceConfig config) {
-    config.register(RestMistakes.class);
-    config.register(EngineMistakes.class);
-    config.register(UnparsableJson.class);
-    config.register(MistypedJson.class);
+    MAPPERS.forEach(config::register);
   }
 
   /**
@@ -54,9 +54,8 @@ class EngineRestErrors implements ResourceConfigCustomizer, WebServerFactoryCust
     factory.addContextCustomizers(context -> context.addServletContainerInitializer((classes, servletContext) -> {
       ServletRegistration webappApi = servletContext.getServletRegistration(WEBAPP_ENGINE_API);
       if (webappApi != null) {
-        webappApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES, String.join(",",
-            RestMistakes.class.getName(), EngineMistakes.class.getName(), UnparsableJson.class.getName(),
-            MistypedJson.class.getName()));
+        webappApi.setInitParameter(ServerProperties.PROVIDER_CLASSNAMES,
+            String.join(",", MAPPERS.stream().map(Class::getName).toList()));
       }
     }, null));
   }
