@@ -52,6 +52,8 @@ public final class CaseDriver {
     form.put("gpPractice", "The Meadows Surgery");
     form.put("preferredPlaceOfDeath", "home");
     form.put("mainCarer", "Byron Lovelace (son)");
+    form.put("mainCarerPhone", "07700 900123");
+    form.put("equipmentList", "Profiling bed, pressure-relieving mattress, commode");
     form.put("diagnosis", "Metastatic pancreatic cancer");
     form.put("prognosis", "days");
     form.put("cprDecision", "dnacpr");

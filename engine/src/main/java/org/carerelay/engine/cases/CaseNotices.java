@@ -40,7 +40,7 @@ public class CaseNotices {
     for (String team : teams) {
       directory.contacts(team).ifPresent(contacts -> outbox.enqueue(new Notification(event + ":" + caseId,
           Channel.MAIL, contacts.mailbox(), "[CareRelay] " + subject + " (" + caseReference + ")",
-          text(body, caseReference, pathway), caseId, contacts.organisation())));
+          text(body, caseReference, pathway), caseId, contacts.organisation(), caseLink(caseId))));
     }
   }
 
@@ -49,12 +49,16 @@ public class CaseNotices {
       String body) {
     for (String mailbox : new String[] {properties.hubMailbox(), properties.managersMailbox()}) {
       outbox.enqueue(new Notification(event + ":" + caseId, Channel.MAIL, mailbox,
-          "[CareRelay] " + subject + " (" + caseReference + ")", text(body, caseReference, pathway), caseId, null));
+          "[CareRelay] " + subject + " (" + caseReference + ")", text(body, caseReference, pathway), caseId, null,
+          caseLink(caseId)));
     }
   }
 
-  private String text(String body, String caseReference, String pathway) {
-    return body + "\n\nCase reference: " + caseReference + "\nPathway: " + pathway
-        + "\nOpen CareRelay: " + properties.baseUrl() + "/camunda/app/tasklist/default/";
+  private String caseLink(String caseId) {
+    return properties.baseUrl() + "/cases/" + caseId;
+  }
+
+  private static String text(String body, String caseReference, String pathway) {
+    return body + "\n\nCase reference: " + caseReference + "\nPathway: " + pathway;
   }
 }

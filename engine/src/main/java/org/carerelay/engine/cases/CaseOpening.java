@@ -39,8 +39,11 @@ public class CaseOpening {
   /** Opens the case of {@code execution}; returns the instant it opened. */
   public Instant open(DelegateExecution execution, String referencePrefix, String pathway, String processKey) {
     Instant now = time.now();
-    execution.setVariable(Case.Vars.CASE_REFERENCE, referencePrefix + "-" + REFERENCE_DATE.format(time.today())
-        + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase());
+    String reference = referencePrefix + "-" + REFERENCE_DATE.format(time.today())
+        + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase();
+    execution.setVariable(Case.Vars.CASE_REFERENCE, reference);
+    // Cockpit, Tasklist and the REST API show and search the business key: it is the reference.
+    execution.setProcessBusinessKey(reference);
     execution.setVariable(Case.Vars.PATHWAY, pathway);
     execution.setVariable(Case.Vars.PATIENT_INITIALS, initials((String) execution.getVariable(Case.Vars.PATIENT_NAME)));
     execution.setVariable(Case.Vars.PATIENT_AGE, Period.between(time.date(execution.getVariable(Case.Vars.DATE_OF_BIRTH)), time.today())

@@ -68,7 +68,7 @@ class FormValidation implements TaskListener, ExecutionListener {
     }
   }
 
-  private static JsonNode read(Supplier<InputStream> form) {
+  static JsonNode read(Supplier<InputStream> form) {
     try (InputStream in = Context.getCommandContext().runWithoutAuthorization(form::get)) {
       return JSON.readTree(in);
     } catch (IOException e) {

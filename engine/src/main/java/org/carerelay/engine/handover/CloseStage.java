@@ -39,26 +39,32 @@ class CloseStage implements JavaDelegate {
 
     if (TIMED_OUT.equals(result)) {
       attempts.end(handoff.id(), TIMED_OUT, "missed the hard deadline of the " + stage.id + " stage")
-          .ifPresent(attempt -> notices.released(handoff, attempt.team(),
-              "The " + stage.id + " stage passed its hard deadline; the request has moved to another partner.",
-              attempt.id()));
+          .ifPresent(attempt -> {
+            notices.released(handoff, attempt.team(),
+                "The " + stage.id + " stage passed its hard deadline; the request has moved to another partner.",
+                attempt.id());
+            notices.answered(handoff, attempt.id(), TIMED_OUT, null);
+          });
       escalations.resolveOpen(handoff.id(), "moved-on");
       execution.setVariable(stage == Stage.RESPOND ? Vars.RESPONSE : Vars.COMPLETION, TIMED_OUT);
       execution.setVariable(Vars.ACCEPTED_PARTNER, null);
     } else if (stage == Stage.RESPOND && Response.ACCEPT.equals(result)) {
-      attempts.accepted(handoff.id());
+      attempts.accepted(handoff.id()).ifPresent(attempt -> notices.answered(handoff, attempt.id(), "accepted", null));
       escalations.resolveOpen(handoff.id(), "responded");
       execution.setVariable(Vars.ACCEPTED_PARTNER, handoff.partner());
       execution.setVariable(Vars.ACCEPTED_AT, now);
     } else if (stage == Stage.RESPOND) {
-      attempts.end(handoff.id(), "declined", handoff.text(Vars.DECLINE_REASON));
+      attempts.end(handoff.id(), "declined", handoff.text(Vars.DECLINE_REASON))
+          .ifPresent(attempt -> notices.answered(handoff, attempt.id(), "declined", handoff.text(Vars.DECLINE_REASON)));
       escalations.resolveOpen(handoff.id(), "declined");
     } else if (Completion.DONE.equals(result)) {
-      attempts.end(handoff.id(), "completed", handoff.text(Vars.COMPLETION_NOTE));
+      attempts.end(handoff.id(), "completed", handoff.text(Vars.COMPLETION_NOTE))
+          .ifPresent(attempt -> notices.answered(handoff, attempt.id(), "completed", handoff.text(Vars.COMPLETION_NOTE)));
       escalations.resolveOpen(handoff.id(), "completed");
       execution.setVariable(Vars.COMPLETED_AT, now);
     } else {
-      attempts.end(handoff.id(), "unable", handoff.text(Vars.UNABLE_REASON));
+      attempts.end(handoff.id(), "unable", handoff.text(Vars.UNABLE_REASON))
+          .ifPresent(attempt -> notices.answered(handoff, attempt.id(), "unable", handoff.text(Vars.UNABLE_REASON)));
       escalations.resolveOpen(handoff.id(), "unable");
       execution.setVariable(Vars.ACCEPTED_PARTNER, null);
     }

@@ -55,7 +55,8 @@ class FinishHandover implements JavaDelegate, ExecutionListener {
   }
 
   private void cancel(Handoff handoff, String reason) {
-    String why = reason == null || reason.isBlank() ? "The request was cancelled." : "Cancelled: " + reason;
+    // The reason stays in the record; the partner is told in CareRelay's words only.
+    String why = "The case ended.".equals(reason) ? reason : "The request was cancelled.";
     attempts.end(handoff.id(), "cancelled", reason)
         .ifPresent(attempt -> notices.released(handoff, attempt.team(), why, attempt.id()));
     escalations.resolveOpen(handoff.id(), "cancelled");

@@ -33,6 +33,12 @@ record Handoff(DelegateExecution execution) {
     return text(Vars.SERVICE);
   }
 
+  /** The service as people name it; its id before routing has named it. */
+  String serviceName() {
+    String name = text(Vars.SERVICE_NAME);
+    return name != null ? name : service();
+  }
+
   String partner() {
     return text(Vars.PARTNER);
   }

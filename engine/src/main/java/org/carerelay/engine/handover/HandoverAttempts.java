@@ -37,9 +37,11 @@ class HandoverAttempts implements CaseHandoffs {
         .param(handoffId).query(HandoverAttempts::attempt).optional();
   }
 
-  void accepted(String handoffId) {
+  Optional<Attempt> accepted(String handoffId) {
+    Optional<Attempt> current = current(handoffId);
     jdbc.sql("update handover_attempt set accepted_at = ? where handoff_id = ? and result is null")
         .params(now(), handoffId).update();
+    return current;
   }
 
   /** Ends the open attempt, if any; returns it as it was. */

@@ -30,8 +30,9 @@ class PrepareReroute implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Handoff handoff = new Handoff(execution);
     String reason = handoff.text(Vars.REASSIGN_REASON);
+    // The hub's reason stays in the record; the partner is told in CareRelay's words only.
     attempts.end(handoff.id(), "reassigned", reason).ifPresent(attempt -> notices.released(handoff, attempt.team(),
-        reason == null ? "The request was reassigned." : reason, attempt.id()));
+        "The coordination hub has moved it to another partner.", attempt.id()));
     escalations.resolveOpen(handoff.id(), "reassigned");
     execution.setVariable(Vars.ACCEPTED_PARTNER, null);
     if (HubDecision.RETRY.equals(handoff.text(Vars.HUB_DECISION))) {

@@ -32,13 +32,15 @@ class RoutePartner implements JavaDelegate {
   private final PartnerDirectory directory;
   private final HandoverAttempts attempts;
   private final HandoverNotices notices;
+  private final RequestDetails details;
 
   RoutePartner(DecisionTables decisions, PartnerDirectory directory, HandoverAttempts attempts,
-      HandoverNotices notices) {
+      HandoverNotices notices, RequestDetails details) {
     this.decisions = decisions;
     this.directory = directory;
     this.attempts = attempts;
     this.notices = notices;
+    this.details = details;
   }
 
   @Override
@@ -46,6 +48,7 @@ class RoutePartner implements JavaDelegate {
     Handoff handoff = new Handoff(execution);
     requireInputs(handoff);
     if (execution.getVariable(Vars.REQUESTED_AT) == null) {
+      execution.setProcessBusinessKey(handoff.caseReference());
       execution.setVariable(Vars.REQUESTED_AT, java.util.Date.from(HandoverAttempts.now().toInstant()));
       execution.setVariable(Vars.ROUTING_ROUND, 1);
     }
@@ -56,6 +59,8 @@ class RoutePartner implements JavaDelegate {
       execution.setVariable(Vars.REQUESTER_TEAM, Case.HUB_GROUP);
     }
     String service = handoff.service();
+    execution.setVariable(Vars.SERVICE_NAME, directory.serviceName(service));
+    execution.setVariable(Vars.REQUEST_DETAILS, details.of(handoff));
     String locality = handoff.text(Vars.LOCALITY);
     // Tasklist sends an empty field as "": that means "the next partner", not a partner named "".
     String typed = handoff.text(Vars.REASSIGN_TO);
@@ -77,7 +82,7 @@ class RoutePartner implements JavaDelegate {
       }
       Optional<Offer> offer = directory.offer(partner, service);
       if (offer.isEmpty()) {
-        skipped.add(partner + ": does not offer " + service + " in the partner directory");
+        skipped.add(partner + ": does not offer " + directory.serviceName(service) + " in the partner directory");
       } else if (!chosenByHub && !offer.get().covers(locality)) {
         skipped.add(offer.get().organisationName() + ": does not cover " + locality);
       } else if (!offer.get().available()) {

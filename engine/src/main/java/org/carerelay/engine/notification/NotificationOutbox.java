@@ -32,10 +32,17 @@ public class NotificationOutbox {
   /**
    * A notification to write. {@code eventKey} names the event ({@code escalation:42}); for a
    * webhook, {@code recipient} is the endpoint and {@code body} the JSON; {@code organisation}
-   * is the receiving partner, if any.
+   * is the receiving partner, if any; {@code link} is where the mail's "open" link goes (the task,
+   * the case), CareRelay's start page when null.
    */
   public record Notification(String eventKey, Channel channel, String recipient, String subject, String body,
-      String caseId, String organisation) {}
+      String caseId, String organisation, String link) {
+
+    public Notification(String eventKey, Channel channel, String recipient, String subject, String body,
+        String caseId, String organisation) {
+      this(eventKey, channel, recipient, subject, body, caseId, organisation, null);
+    }
+  }
 
   /** A notification as the admin API shows it. */
   public record Entry(String id, String channel, String recipient, String subject, String status, int attempts,
@@ -62,11 +69,11 @@ public class NotificationOutbox {
     OffsetDateTime now = now();
     jdbc.sql("""
             insert into notification (id, event_key, channel, recipient, subject, body, case_id, organisation_id,
-                                      status, attempts, created_at, next_attempt_at)
-            values (?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
+                                      link, status, attempts, created_at, next_attempt_at)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?)""")
         .params(UUID.randomUUID().toString(), notification.eventKey(), notification.channel().id(),
             notification.recipient(), notification.subject(), notification.body(), notification.caseId(),
-            notification.organisation(), now, now)
+            notification.organisation(), notification.link(), now, now)
         .update();
   }
 

@@ -34,7 +34,7 @@ public class NotificationRelay {
 
   /** A claimed row, ready to send. */
   record Claimed(String id, String channel, String recipient, String subject, String body, String organisationId,
-      int attempts, String caseId) {}
+      int attempts, String caseId, String link) {}
 
   /** How the relay appears in the audit trail when it reads a case's notification to send it. */
   static final String RELAY_USER = "carerelay-relay";
@@ -96,7 +96,8 @@ public class NotificationRelay {
           .params(node, now.plus(properties.relay().lease()), id, now).update());
       if (won != null && won == 1) {
         claimed.add(jdbc.sql("""
-                select id, channel, recipient, subject, body, organisation_id, attempts, case_id from notification where id = ?""")
+                select id, channel, recipient, subject, body, organisation_id, attempts, case_id, link
+                from notification where id = ?""")
             .param(id).query(Claimed.class).single());
       }
     }
@@ -125,7 +126,7 @@ public class NotificationRelay {
       webhooks.send(claimed.recipient(), claimed.id(), claimed.body(), secret);
     } else {
       mail.send(MailTemplate.render(claimed.id() + "@carerelay", claimed.recipient(), claimed.subject(),
-          claimed.body(), properties.baseUrl()));
+          claimed.body(), claimed.link() == null ? properties.baseUrl() + "/" : claimed.link()));
     }
   }
 

@@ -11,15 +11,27 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.carerelay.engine.security.Roles;
+import org.carerelay.processes.cases.RequestFacts;
 
 /**
  * The partner directory as an operator declares it in YAML (see {@code deploy/demo/partners.yaml}
  * for the format). {@link #read} rejects a file with mistakes, naming every one of them, so a typo
  * never half-loads a directory.
  */
-record DirectoryFile(List<Locality> localities, List<Organisation> organisations) {
+record DirectoryFile(List<Locality> localities, List<ServiceKind> services, List<Organisation> organisations) {
 
   record Locality(String id, String name) {}
+
+  /**
+   * A service the partnership knows: its name as people read it, and the facts of a case its
+   * request needs (names from {@link RequestFacts#LABELS}).
+   */
+  record ServiceKind(String id, String name, List<String> needs) {
+
+    ServiceKind {
+      needs = needs == null ? List.of() : List.copyOf(needs);
+    }
+  }
 
   record Organisation(String id, String name, String kind, String mailbox, String escalationMailbox,
       Boolean secureMail, String webhookUrl, List<Team> teams, List<Service> services) {
@@ -30,7 +42,13 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
     }
   }
 
-  record Team(String id, String name, String mailbox) {}
+  /** A team; {@code mailOffers} false: its mailbox is not told of new requests (default true). */
+  record Team(String id, String name, String mailbox, Boolean mailOffers) {
+
+    boolean mailsOffers() {
+      return mailOffers == null || mailOffers;
+    }
+  }
 
   record Service(String service, String team, List<String> localities) {
 
@@ -52,6 +70,7 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
 
   DirectoryFile {
     localities = localities == null ? List.of() : List.copyOf(localities);
+    services = services == null ? List.of() : List.copyOf(services);
     organisations = organisations == null ? List.of() : List.copyOf(organisations);
   }
 
@@ -81,6 +100,17 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
       if (!localityIds.add(locality.id())) {
         problems.add("locality " + locality.id() + " is declared twice");
       }
+    }
+    Set<String> serviceIds = new HashSet<>();
+    for (ServiceKind service : services) {
+      requireId(problems, "service", service.id());
+      requireText(problems, "service " + service.id(), "name", service.name());
+      if (!serviceIds.add(service.id())) {
+        problems.add("service " + service.id() + " is declared twice");
+      }
+      service.needs().stream().filter(fact -> !RequestFacts.LABELS.containsKey(fact))
+          .forEach(fact -> problems.add("service " + service.id() + " needs unknown fact '" + fact + "'; use some of "
+              + RequestFacts.LABELS.keySet()));
     }
     Set<String> organisationIds = new HashSet<>();
     Set<String> teamIds = new HashSet<>();
@@ -115,6 +145,9 @@ record DirectoryFile(List<Locality> localities, List<Organisation> organisations
         String at = where + ", service " + service.service();
         if (!services.add(service.service())) {
           problems.add(at + " is declared twice");
+        }
+        if (!serviceIds.contains(service.service())) {
+          problems.add(at + " is not in the list of services (services: id, name)");
         }
         if (!ownTeams.contains(service.team())) {
           problems.add(at + " names team '" + service.team() + "', which is not one of its teams");

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.carerelay.engine.partner.DirectoryFile.Locality;
 import org.carerelay.engine.partner.DirectoryFile.Organisation;
 import org.carerelay.engine.partner.DirectoryFile.Service;
+import org.carerelay.engine.partner.DirectoryFile.ServiceKind;
 import org.carerelay.engine.partner.DirectoryFile.Team;
 import org.carerelay.engine.security.Roles;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +38,7 @@ class DirectorySynchronizer {
   public int synchronise(DirectoryFile file) {
     int changes = 0;
     changes += localities(file.localities());
+    changes += serviceKinds(file.services());
     Map<String, String> filterIds = new HashMap<>();
     jdbc.sql("select group_id, filter_id from partner_team")
         .query(rs -> {
@@ -73,6 +75,30 @@ class DirectorySynchronizer {
     return changes;
   }
 
+  private record ServiceRow(String id, String name, String needs) {}
+
+  private int serviceKinds(List<ServiceKind> services) {
+    Map<String, ServiceRow> existing = jdbc.sql("select id, name, needs from directory_service")
+        .query(ServiceRow.class).list().stream().collect(Collectors.toMap(ServiceRow::id, row -> row));
+    int changes = 0;
+    for (ServiceKind service : services) {
+      ServiceRow wanted = new ServiceRow(service.id(), service.name(),
+          service.needs().isEmpty() ? null : String.join(",", service.needs()));
+      ServiceRow found = existing.remove(service.id());
+      if (found == null) {
+        changes += jdbc.sql("insert into directory_service (id, name, needs) values (?, ?, ?)")
+            .params(wanted.id(), wanted.name(), wanted.needs()).update();
+      } else if (!found.equals(wanted)) {
+        changes += jdbc.sql("update directory_service set name = ?, needs = ? where id = ?")
+            .params(wanted.name(), wanted.needs(), wanted.id()).update();
+      }
+    }
+    for (String gone : existing.keySet()) {
+      changes += jdbc.sql("delete from directory_service where id = ?").param(gone).update();
+    }
+    return changes;
+  }
+
   private record OrganisationRow(String name, String kind, String mailbox, String escalationMailbox,
       boolean secureMail, String webhookUrl) {}
 
@@ -101,23 +127,30 @@ class DirectorySynchronizer {
         wanted.secureMail(), wanted.webhookUrl(), organisation.id()).update();
   }
 
-  private record TeamRow(String organisationId, String name, String mailbox, String filterId) {}
+  private record TeamRow(String organisationId, String name, String mailbox, boolean mailOffers, String filterId) {}
 
   private int team(Organisation organisation, Team team, String filterId) {
     TeamAccess.Result camunda = teamAccess.synchronise(team.id(), organisation.name() + ": " + team.name(), filterId);
-    TeamRow wanted = new TeamRow(organisation.id(), team.name(), blankToNull(team.mailbox()), camunda.filterId());
-    List<TeamRow> existing = jdbc.sql("select organisation_id, name, mailbox, filter_id from partner_team where group_id = ?")
+    TeamRow wanted = new TeamRow(organisation.id(), team.name(), blankToNull(team.mailbox()), team.mailsOffers(),
+        camunda.filterId());
+    List<TeamRow> existing = jdbc.sql("""
+            select organisation_id, name, mailbox, mail_offers, filter_id from partner_team where group_id = ?""")
         .param(team.id()).query(TeamRow.class).list();
     String sql;
     if (existing.isEmpty()) {
-      sql = "insert into partner_team (organisation_id, name, mailbox, filter_id, group_id) values (?, ?, ?, ?, ?)";
+      sql = """
+          insert into partner_team (organisation_id, name, mailbox, mail_offers, filter_id, group_id)
+          values (?, ?, ?, ?, ?, ?)""";
     } else if (!existing.get(0).equals(wanted)) {
-      sql = "update partner_team set organisation_id = ?, name = ?, mailbox = ?, filter_id = ? where group_id = ?";
+      sql = """
+          update partner_team set organisation_id = ?, name = ?, mailbox = ?, mail_offers = ?, filter_id = ?
+          where group_id = ?""";
     } else {
       return camunda.changes();
     }
     return camunda.changes() + jdbc.sql(sql)
-        .params(wanted.organisationId(), wanted.name(), wanted.mailbox(), wanted.filterId(), team.id()).update();
+        .params(wanted.organisationId(), wanted.name(), wanted.mailbox(), wanted.mailOffers(), wanted.filterId(),
+            team.id()).update();
   }
 
   private int service(String organisationId, Service service) {

@@ -41,7 +41,7 @@ public class PartnerDirectory {
    * carry patient details, {@code webhookUrl} is the organisation's own system, if any.
    */
   public record Contacts(String organisation, String teamMailbox, String organisationMailbox,
-      String escalationMailbox, boolean secureMail, String webhookUrl) {
+      String escalationMailbox, boolean secureMail, String webhookUrl, boolean mailOffers) {
 
     /** The team's mailbox, or its organisation's when the team has none. */
     public String mailbox() {
@@ -115,13 +115,44 @@ public class PartnerDirectory {
   /** Mailboxes of a team (and its organisation); empty if the team is not in the directory. */
   public Optional<Contacts> contacts(String team) {
     return jdbc.sql("""
-            select o.id, t.mailbox, o.mailbox, o.escalation_mailbox, o.secure_mail, o.webhook_url
+            select o.id, t.mailbox, o.mailbox, o.escalation_mailbox, o.secure_mail, o.webhook_url, t.mail_offers
             from partner_team t join partner_organisation o on o.id = t.organisation_id
             where t.group_id = ?""")
         .param(team)
         .query((rs, row) -> new Contacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getBoolean(5), rs.getString(6)))
+            rs.getBoolean(5), rs.getString(6), rs.getBoolean(7)))
         .optional();
+  }
+
+  /** A service as people name it ("Care package"); its id when the directory does not list it. */
+  public String serviceName(String service) {
+    return jdbc.sql("select name from directory_service where id = ?").param(service).query(String.class).optional()
+        .orElse(service);
+  }
+
+  /** The facts of a case the service's request needs, in the directory's order. */
+  public List<String> serviceNeeds(String service) {
+    return jdbc.sql("select needs from directory_service where id = ?").param(service).query(String.class).optional()
+        .filter(needs -> !needs.isBlank()).map(needs -> List.of(needs.split(","))).orElse(List.of());
+  }
+
+  /** A team as people name it: "Ashdown Hospice: Hospice at home". */
+  public Optional<String> teamName(String team) {
+    return jdbc.sql("""
+            select o.name, t.name from partner_team t join partner_organisation o on o.id = t.organisation_id
+            where t.group_id = ?""")
+        .param(team).query((rs, row) -> rs.getString(1) + ": " + rs.getString(2)).optional();
+  }
+
+  /** Every organisation that offers the service in the locality, available or not, by name. */
+  public List<Offer> offersIn(String service, String locality) {
+    return jdbc.sql("""
+            select s.organisation_id from partner_service s
+            join partner_organisation o on o.id = s.organisation_id
+            join partner_service_locality l on l.organisation_id = s.organisation_id and l.service = s.service
+            where s.service = ? and l.locality_id = ? order by o.name""")
+        .params(service, locality).query(String.class).list().stream()
+        .flatMap(organisation -> offer(organisation, service).stream()).toList();
   }
 
   /** The organisations whose teams are among the given Camunda groups. */

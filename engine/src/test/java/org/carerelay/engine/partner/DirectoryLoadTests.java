@@ -68,12 +68,12 @@ class DirectoryLoadTests {
     DirectoryFile demo = demoFile();
     Organisation harbour = new Organisation("harbour-care-home", "Harbour View Care Home", "care-home",
         "manager@harbour.example", null, false, null,
-        List.of(new Team("harbour-nurses", "Nursing team", null), new Team("harbour-office", "Office", null)),
+        List.of(new Team("harbour-nurses", "Nursing team", null, null), new Team("harbour-office", "Office", null, null)),
         List.of(new Service("care-home-placement", "harbour-nurses", List.of("downs-coast"))));
     List<Organisation> joined = new ArrayList<>(demo.organisations());
     joined.add(harbour);
 
-    assertThat(synchronizer.synchronise(new DirectoryFile(demo.localities(), joined))).isPositive();
+    assertThat(synchronizer.synchronise(new DirectoryFile(demo.localities(), demo.services(), joined))).isPositive();
 
     assertThat(partner("harbour-care-home").teams()).containsExactly("harbour-nurses", "harbour-office");
     assertThat(filterService.getFilter(filterOf("harbour-nurses")).getName())
@@ -88,7 +88,7 @@ class DirectoryLoadTests {
         case "ashdown-hospice" -> new Organisation(organisation.id(), organisation.name(), organisation.kind(),
             organisation.mailbox(), organisation.escalationMailbox(), organisation.secureMail(), null,
             organisation.teams().stream().map(team -> team.id().equals("ashdown-ipu-triage")
-                ? new Team(team.id(), "Admissions triage", team.mailbox()) : team).toList(),
+                ? new Team(team.id(), "Admissions triage", team.mailbox(), team.mailOffers()) : team).toList(),
             organisation.services().stream().map(service -> service.service().equals("hospice-inpatient")
                 ? new Service(service.service(), service.team(), List.of("high-weald", "downs-coast")) : service)
                 .filter(service -> !service.service().equals("equipment")).toList());
@@ -96,7 +96,7 @@ class DirectoryLoadTests {
       });
     }
 
-    assertThat(synchronizer.synchronise(new DirectoryFile(demo.localities(), changed))).isPositive();
+    assertThat(synchronizer.synchronise(new DirectoryFile(demo.localities(), demo.services(), changed))).isPositive();
 
     assertThat(identityService.createGroupQuery().groupId("ashdown-ipu-triage").singleResult().getName())
         .isEqualTo("Ashdown Hospice: Admissions triage");
@@ -109,7 +109,7 @@ class DirectoryLoadTests {
     assertThat(identityService.createGroupQuery().groupId("harbour-office").count()).isZero();
     assertThat(filterService.getFilter(officeFilter)).isNull();
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn("harbour-office").count()).isZero();
-    assertThat(synchronizer.synchronise(new DirectoryFile(demo.localities(), changed)))
+    assertThat(synchronizer.synchronise(new DirectoryFile(demo.localities(), demo.services(), changed)))
         .as("the changed file applied a second time").isZero();
 
     synchronizer.synchronise(demo);

@@ -33,6 +33,7 @@ public final class RapidDischarge {
     public static final String PREFERRED_PLACE_OF_DEATH = "preferredPlaceOfDeath";
     public static final String MAIN_CARER = "mainCarer";
     public static final String MAIN_CARER_PHONE = "mainCarerPhone";
+    public static final String EQUIPMENT_LIST = "equipmentList";
     public static final String DIAGNOSIS = "diagnosis";
     public static final String PROGNOSIS = "prognosis";
     public static final String SETTING = "setting";

@@ -33,6 +33,10 @@ public final class PartnerHandover {
     // Inputs from the calling pathway.
     public static final String SERVICE = "service";
     public static final String REQUEST_SUMMARY = "requestSummary";
+    /** The service as people name it, from the partner directory. */
+    public static final String SERVICE_NAME = "serviceName";
+    /** The facts of the case the service needs (partner directory), one "Label: value" per line. */
+    public static final String REQUEST_DETAILS = "requestDetails";
     /** Candidate group that answers a partner's request for more information; the hub if absent. */
 
     // (shown only to the team asked).
