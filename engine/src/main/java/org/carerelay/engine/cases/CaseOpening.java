@@ -46,8 +46,9 @@ public class CaseOpening {
     execution.setProcessBusinessKey(reference);
     execution.setVariable(Case.Vars.PATHWAY, pathway);
     execution.setVariable(Case.Vars.PATIENT_INITIALS, initials((String) execution.getVariable(Case.Vars.PATIENT_NAME)));
-    execution.setVariable(Case.Vars.PATIENT_AGE, Period.between(time.date(execution.getVariable(Case.Vars.DATE_OF_BIRTH)), time.today())
-        .getYears());
+    java.time.LocalDate born = time.date(execution.getVariable(Case.Vars.DATE_OF_BIRTH));
+    execution.setVariable(Case.Vars.PATIENT_AGE, Period.between(born, time.today()).getYears());
+    execution.setVariable(Case.Vars.BORN_ON, time.show(born));
     execution.setVariable(Case.Vars.CASE_OUTCOME, RapidDischarge.Outcome.OPEN);
     String requester = requesterTeam(execution, processKey);
     execution.setVariable(Case.Vars.REQUESTER_TEAM, requester);

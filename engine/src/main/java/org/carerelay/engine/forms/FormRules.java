@@ -20,8 +20,9 @@ import org.carerelay.engine.time.UnreadableTime;
  * The rules a Camunda Form (form-js JSON) states for its fields, applied on the server to the
  * values a start or a task completion brings, because REST can be called without the form:
  * required fields, types, lengths, patterns, the options of radio buttons and selects, number
- * ranges, dates and times by the field's subtype, and two CareRelay properties a designer can put
- * on a field: {@code "carerelay:validate": "nhs-number"} and {@code "carerelay:notInFuture": "true"}.
+ * ranges, dates and times by the field's subtype, and CareRelay properties a designer can put
+ * on a field: {@code "carerelay:validate": "nhs-number"}, {@code "carerelay:notInFuture": "true"} and
+ * {@code "carerelay:withinPast": "P120Y"}.
  * A field the form hides ({@code conditional.hide}) is not checked.
  *
  * <p>Dates and times are judged in the partnership's time ({@link PartnershipTime}): a date is not
@@ -33,6 +34,8 @@ public final class FormRules {
 
   public static final String VALIDATE_PROPERTY = "carerelay:validate";
   public static final String NOT_IN_FUTURE_PROPERTY = "carerelay:notInFuture";
+  /** A date no further back than this period from today, e.g. {@code P120Y} for a date of birth. */
+  public static final String WITHIN_PAST_PROPERTY = "carerelay:withinPast";
 
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -100,7 +103,7 @@ public final class FormRules {
           switch (component.path("subtype").asText("date")) {
             case "datetime" -> dateTime(field, value, notInFuture, time);
             case "time" -> timeOfDay(field, value);
-            default -> date(field, value, notInFuture, time);
+            default -> date(field, value, notInFuture, properties.path(WITHIN_PAST_PROPERTY).asText(null), time);
           }
         }
         default -> { }
@@ -171,7 +174,7 @@ public final class FormRules {
   }
 
   /** A calendar date ({@code 2026-11-28}); "today" is the partnership's. */
-  private static void date(Field field, Object value, boolean notInFuture, PartnershipTime time) {
+  private static void date(Field field, Object value, boolean notInFuture, String withinPast, PartnershipTime time) {
     LocalDate date;
     try {
       date = time.date(value);
@@ -181,6 +184,14 @@ public final class FormRules {
     }
     if (notInFuture && time.isFuture(date)) {
       field.problem("must not be in the future (today is " + time.show(time.today()) + ")");
+    }
+    if (withinPast != null) {
+      java.time.Period period = java.time.Period.parse(withinPast);
+      LocalDate earliest = time.today().minus(period);
+      if (date.isBefore(earliest)) {
+        field.problem("reads as " + time.show(date) + ", more than " + period.getYears()
+            + " years ago: check the day, month and year");
+      }
     }
   }
 

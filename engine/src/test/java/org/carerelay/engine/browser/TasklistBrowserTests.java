@@ -114,7 +114,7 @@ class TasklistBrowserTests {
       Page page = signIn(icb, "chc-nurse");
       page.navigate(url("/camunda/app/tasklist/default/"));
       page.getByText("NHS Weald and Downs Integrated Care Board: Continuing healthcare fast track").first().click();
-      Locator task = page.getByText("Respond to chc-fast-track request (" + reference + ")");
+      Locator task = page.getByText("New request: Continuing healthcare fast-track funding for " + reference + " (urgent)");
       assertThat(task).isVisible();
       task.click();
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();

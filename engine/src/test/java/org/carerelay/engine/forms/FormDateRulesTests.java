@@ -73,6 +73,16 @@ class FormDateRulesTests {
   }
 
   @Test
+  void aDateOfBirthMoreThan120YearsAgoIsRefusedShowingHowItWasRead() {
+    at("2026-11-28T19:31:00Z");
+
+    assertThat(problems("born", "1906-11-28")).as("120 years ago today").isEmpty();
+    assertThat(problems("born", "1906-11-27")).containsExactly(
+        "Date of birth (born): reads as 27 Nov 1906, more than 120 years ago: check the day, month and year");
+    assertThat(problems("born", "2026-11-29")).singleElement().asString().contains("must not be in the future");
+  }
+
+  @Test
   void aTimeWithoutAnOffsetIsReadInThePartnershipsZone() {
     assertThat(time.instant("2026-06-01T00:30")).isEqualTo(Instant.parse("2026-05-31T23:30:00Z"));
     assertThat(time.instant("2026-12-01T00:30")).isEqualTo(Instant.parse("2026-12-01T00:30:00Z"));
@@ -127,7 +137,7 @@ class FormDateRulesTests {
             {"type": "datetime", "key": "leftAt", "subtype": "datetime", "dateLabel": "Left hospital at",
              "timeSerializingFormat": "utc_offset", "properties": {"carerelay:notInFuture": "true"}},
             {"type": "datetime", "key": "born", "subtype": "date", "dateLabel": "Date of birth",
-             "properties": {"carerelay:notInFuture": "true"}},
+             "properties": {"carerelay:notInFuture": "true", "carerelay:withinPast": "P120Y"}},
             {"type": "datetime", "key": "visitTime", "subtype": "time", "timeLabel": "Visit time"}
           ]}""");
     } catch (Exception e) {

@@ -31,6 +31,8 @@ public final class Case {
     public static final String PATHWAY = "pathway";
     public static final String PATIENT_INITIALS = "patientInitials";
     public static final String PATIENT_AGE = "patientAge";
+    /** The date of birth as people read it, day first: "14 Mar 1941". */
+    public static final String BORN_ON = "bornOn";
     public static final String URGENCY = "urgency";
     public static final String REQUESTER_TEAM = "requesterTeam";
 
@@ -53,7 +55,7 @@ public final class Case {
    */
   public static final List<String> HANDOFF_INPUTS = List.of(Vars.CASE_REFERENCE, Vars.URGENCY, Vars.LOCALITY,
       Vars.REQUESTER_TEAM, Vars.PATHWAY, Vars.PATIENT_INITIALS, Vars.PATIENT_AGE, Vars.PATIENT_NAME,
-      Vars.DATE_OF_BIRTH, Vars.NHS_NUMBER, Vars.HOSPITAL_NUMBER, Vars.ADDRESS);
+      Vars.DATE_OF_BIRTH, Vars.BORN_ON, Vars.NHS_NUMBER, Vars.HOSPITAL_NUMBER, Vars.ADDRESS);
 
   private Case() {}
 }
