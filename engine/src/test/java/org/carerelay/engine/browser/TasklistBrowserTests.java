@@ -81,8 +81,12 @@ class TasklistBrowserTests {
       page.getByLabel("On a ward").check();
       page.getByLabel("Patient name").fill(HOSTILE_NAME);
       Locator birth = page.getByLabel("Date of birth");
-      birth.fill("12/10/1941");
-      birth.press("Enter");
+      birth.fill("03/14/1941"); // month first, as an American date: refused, not misread
+      birth.press("Tab");
+      assertThat(page.getByText("\"03/14/1941\" is not a date: type the day, then the month")).isVisible();
+      birth.fill("14/03/1941");
+      birth.press("Tab");
+      assertThat(page.getByText("Read as 14 March 1941")).isVisible();
       page.getByLabel("NHS number (if known)").fill("943 476 5919");
       page.getByLabel("Hospital number").fill("WD998877");
       page.getByLabel("Home address").fill("1 Orchard Lane, Crowborough");
@@ -101,6 +105,8 @@ class TasklistBrowserTests {
       shot(page, "1-ward-start-form");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
       waitFor(() -> cases() == before + 1);
+      Locator started = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("has started"));
+      assertThat(started).containsText(java.util.regex.Pattern.compile("Case RD-\\d{6}-[0-9A-F]{6} has started"));
       shot(page, "2-ward-after-start");
     }
     assertThat(cases()).as("the start form started a case").isEqualTo(before + 1);
@@ -109,6 +115,9 @@ class TasklistBrowserTests {
         .filter(instance -> HOSTILE_NAME.equals(engine.getRuntimeService().getVariable(instance.getId(), "patientName")))
         .findFirst().orElseThrow();
     String reference = (String) engine.getRuntimeService().getVariable(started.getId(), "caseReference");
+    assertThat(started.getBusinessKey()).isEqualTo(reference);
+    assertThat(engine.getRuntimeService().getVariable(started.getId(), "dateOfBirth"))
+        .as("typed as 14/03/1941").isEqualTo("1941-03-14");
 
     try (BrowserContext icb = browser.newContext()) {
       Page page = signIn(icb, "chc-nurse");
@@ -167,7 +176,7 @@ class TasklistBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
         Locator travelled = page.getByLabel("The DNACPR / ReSPECT form travelled with the patient");
         travelled.check();
-        typeDischargeTime(page, "03/29/2026", "09:00");
+        typeDischargeTime(page, "29/03/2026", "09:00");
         assertThat(travelled).isChecked();
         shot(page, "6-ward-types-a-discharge-time");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
@@ -176,8 +185,7 @@ class TasklistBrowserTests {
         assertThat(page.getByText("ENGINE-")).hasCount(0);
         shot(page, "6-ward-discharge-time-in-the-future");
 
-        page.locator(".notifications .close:visible").first().click(); // the message covers the Complete button
-        typeDischargeTime(page, "03/28/2026", "23:20");
+        typeDischargeTime(page, "28/03/2026", "23:20"); // the message stays on screen, clear of the Complete button
         shot(page, "7-ward-corrects-the-time");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
         waitFor(() -> driver.task(caseId, "user_confirm_discharge") == null);

@@ -1,7 +1,7 @@
 // CareRelay's configuration of Tasklist (replaces the webjar's default config.js).
 export default {
   // One login page for CareRelay and every webapp.
-  customScripts: ['../carerelay-session'],
+  customScripts: ['../carerelay-session', '../carerelay-tasklist'],
   disableWelcomeMessage: true,
   shortcuts: {
     claimTask: {key: 'ctrl+alt+c', description: 'claims the currently selected task'},

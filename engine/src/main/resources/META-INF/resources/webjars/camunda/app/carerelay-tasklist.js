@@ -1,0 +1,137 @@
+// CareRelay's additions to Tasklist, for partner staff in a busy shift:
+// - dates are typed and shown day first (the partnership's locale), a typed date that is not a
+//   real day/month/year is refused on the spot, and every date is read back in words;
+// - a case started from Tasklist shows its case reference at once, with a link to "Cases we referred";
+// - "Create task" is offered to the coordination hub and administrators only.
+(() => {
+  const LOCALE = 'en-GB';
+  const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+    'October', 'November', 'December'];
+
+  // form-js derives its date format from the browser's default locale (en-US: month first), so a
+  // typed 14/03/1941 was read as the 14th month. The partnership's locale decides instead.
+  const NativeDateTimeFormat = Intl.DateTimeFormat;
+  const PartnershipDateTimeFormat = function (locales, options) {
+    const chosen = locales === undefined || locales === 'default' ? LOCALE : locales;
+    return new NativeDateTimeFormat(chosen, options);
+  };
+  PartnershipDateTimeFormat.prototype = NativeDateTimeFormat.prototype;
+  PartnershipDateTimeFormat.supportedLocalesOf = NativeDateTimeFormat.supportedLocalesOf;
+  Intl.DateTimeFormat = PartnershipDateTimeFormat;
+
+  const TYPED_DATE = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/;
+
+  const isDateInput = (element) => element instanceof HTMLInputElement && element._flatpickr
+    && !element._flatpickr.config.noCalendar;
+
+  const realDate = (day, month, year) => {
+    const date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  };
+
+  const readBack = (input, text, isError) => {
+    const group = input.closest('.fjs-input-group') || input;
+    let note = group.parentElement.querySelector(':scope > .carerelay-date-read');
+    if (!note) {
+      note = document.createElement('div');
+      note.className = 'carerelay-date-read';
+      note.setAttribute('aria-live', 'polite');
+      note.id = (input.id || 'date') + '-read';
+      group.insertAdjacentElement('afterend', note);
+      input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' ' + note.id).trim());
+    }
+    note.textContent = text;
+    note.classList.toggle('carerelay-date-error', !!isError);
+  };
+
+  // Before flatpickr reads what was typed: refuse a day or month that cannot be.
+  const checkTyped = (event) => {
+    const input = event.target;
+    if (!isDateInput(input)) {
+      return;
+    }
+    const typed = TYPED_DATE.exec(input.value);
+    if (typed && !realDate(Number(typed[1]), Number(typed[2]), Number(typed[3]))) {
+      const wrong = input.value.trim();
+      input.value = '';
+      input._flatpickr.clear();
+      readBack(input, `"${wrong}" is not a date: type the day, then the month, then the year, such as 14/03/1941.`,
+        true);
+    }
+  };
+  document.addEventListener('blur', checkTyped, true);
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter') {
+      checkTyped(event);
+    }
+  }, true);
+
+  // After flatpickr has read it: say which day it understood, in words.
+  const showRead = (event) => {
+    const input = event.target;
+    if (!isDateInput(input)) {
+      return;
+    }
+    setTimeout(() => {
+      const date = input._flatpickr.selectedDates[0];
+      if (date) {
+        readBack(input, `Read as ${date.getDate()} ${MONTHS[date.getMonth()]} ${date.getFullYear()}`, false);
+      }
+    }, 0);
+  };
+  document.addEventListener('change', showRead, true);
+  document.addEventListener('blur', showRead, true);
+
+  // The case reference, as soon as a case starts: the start call returns the business key.
+  const announceStart = (businessKey) => {
+    let banner = document.querySelector('.carerelay-started');
+    if (!banner) {
+      banner = document.createElement('div');
+      banner.className = 'carerelay-started';
+      banner.setAttribute('role', 'status');
+      document.body.insertAdjacentElement('afterbegin', banner);
+    }
+    banner.innerHTML = '';
+    const text = document.createElement('span');
+    text.textContent = `Case ${businessKey} has started. Partners are asked now; you will be told as they answer. `;
+    const link = document.createElement('a');
+    link.href = '/cases';
+    link.textContent = 'Follow it in Cases we referred';
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.className = 'carerelay-started-close';
+    close.setAttribute('aria-label', 'Close');
+    close.textContent = '×';
+    close.addEventListener('click', () => banner.remove());
+    banner.append(text, link, close);
+  };
+  const nativeOpen = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
+    if (method === 'POST' && /\/process-definition\/[^/]+\/submit-form$/.test(String(url))) {
+      this.addEventListener('load', () => {
+        try {
+          const started = JSON.parse(this.responseText);
+          if (this.status < 300 && started.businessKey) {
+            announceStart(started.businessKey);
+          }
+        } catch (ignored) {
+          // not a started case
+        }
+      });
+    }
+    return nativeOpen.call(this, method, url, ...rest);
+  };
+
+  // "Create task" is for the hub (and administrators); partners' work arrives from the pathways.
+  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})
+    .then((response) => (response.ok ? response.json() : null))
+    .then((user) => user && fetch(`/camunda/api/engine/engine/default/group?member=${encodeURIComponent(user.userId)}`,
+      {credentials: 'same-origin'}))
+    .then((response) => (response && response.ok ? response.json() : []))
+    .then((groups) => {
+      if (groups.some((group) => group.id === 'carerelay-hub' || group.id === 'camunda-admin')) {
+        document.body.classList.add('carerelay-may-create-tasks');
+      }
+    })
+    .catch(() => {});
+})();
