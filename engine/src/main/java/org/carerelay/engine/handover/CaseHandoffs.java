@@ -9,9 +9,10 @@ public interface CaseHandoffs {
   /**
    * One request a case's hand-off made to one partner.
    *
+   * @param handoffId the hand-off (a process instance) that made the request
    * @param result how the request ended (completed, declined, reassigned, cancelled, ...); null while open
    */
-  record Request(String service, String partner, String team, String result, String reason, OffsetDateTime startedAt,
+  record Request(String handoffId, String service, String partner, String team, String result, String reason, OffsetDateTime startedAt,
       OffsetDateTime acceptedAt, OffsetDateTime endedAt) {}
 
   /** Every request the case's hand-offs made, oldest first. */

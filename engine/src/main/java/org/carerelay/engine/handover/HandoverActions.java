@@ -21,10 +21,11 @@ import org.springframework.transaction.event.TransactionalEventListener;
 
 /** What the hub, and a change of availability, do to running hand-offs. */
 @Service
-class HandoverActions {
+public class HandoverActions {
 
   /** What came of an action on a hand-off. */
-  enum Result { DONE, NO_SUCH_HANDOFF, NOT_WAITING }
+  /** What became of a hub action. */
+  public enum Result { DONE, NO_SUCH_HANDOFF, NOT_WAITING }
 
   private static final Logger LOG = LoggerFactory.getLogger(HandoverActions.class);
 
@@ -43,7 +44,7 @@ class HandoverActions {
 
   /** Moves the hand-off to {@code partner}, or to the next partner when that is null. */
   @Transactional
-  Result reassign(String handoffId, String partner, String reason) {
+  public Result reassign(String handoffId, String partner, String reason) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(Vars.REASSIGN_TO, partner);
     variables.put(Vars.REASSIGN_REASON, reason);
@@ -51,7 +52,7 @@ class HandoverActions {
   }
 
   @Transactional
-  Result cancel(String handoffId, String reason) {
+  public Result cancel(String handoffId, String reason) {
     return correlate(handoffId, Messages.CANCEL, Map.of(Vars.CANCEL_REASON, reason));
   }
 

@@ -61,7 +61,7 @@ class HandoverAttempts implements CaseHandoffs {
   @Override
   public List<Request> requests(String caseId) {
     return jdbc.sql("""
-            select service, partner, team, result, reason, started_at, accepted_at, ended_at
+            select handoff_id, service, partner, team, result, reason, started_at, accepted_at, ended_at
             from handover_attempt where case_id = ? order by id""").param(caseId).query(Request.class).list();
   }
 

@@ -203,9 +203,9 @@ class TasklistBrowserTests {
    * Types as a person does, a key at a time (form-js reads the time it shows only after re-rendering
    * each key); its date picker reads a typed date month first.
    */
-  private static void typeDischargeTime(Page page, String monthFirstDate, String time) {
+  private static void typeDischargeTime(Page page, String dayFirstDate, String time) {
     Locator date = page.getByLabel("Left hospital at");
-    date.fill(monthFirstDate);
+    date.fill(dayFirstDate);
     date.press("Enter");
     Locator clock = page.getByLabel("Time");
     clock.selectText();

@@ -1,0 +1,302 @@
+package org.carerelay.engine.cases;
+
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.identity.Group;
+import org.carerelay.engine.audit.AuditTrail;
+import org.carerelay.engine.escalation.Escalations;
+import org.carerelay.engine.handover.CaseHandoffs;
+import org.carerelay.engine.handover.HandoverActions;
+import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.security.Callers;
+import org.carerelay.engine.security.Roles;
+import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.cases.Case;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * "Cases we referred": the cases a team started, for the referring ward or practice, and every case
+ * for the coordination hub, managers and administrators; and one case's page, with its requests to
+ * partners, what each answered (a partner's advice to the referrer included) and what happened when.
+ * The hub moves a request to another partner, chosen from the partners that offer the service in
+ * the case's locality, or withdraws it, from the case's page. Names and dates are shown in words,
+ * day first in the partnership's zone.
+ */
+@Controller
+class CasePages {
+
+  private static final List<String> PATHWAYS = List.of("rapid-discharge", "hospice-admission");
+  private static final int SHOWN = 200;
+
+  /** A row of the list of cases. */
+  record CaseRow(String id, String reference, String pathway, String patient, String stage, String started,
+      String target, List<String> waitingOn, boolean ended) {}
+
+  /** A request to a partner, as the case's page shows it. */
+  record RequestRow(String handoffId, String service, String partner, String status, String advice, String due,
+      boolean open) {}
+
+  /** Something that happened on the case, in order. */
+  record Event(OffsetDateTime at, String when, String what) {}
+
+  /** A partner the hub can move a request to. */
+  record Choice(String organisation, String label, boolean available) {}
+
+  private final HistoryService history;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+  private final CaseHandoffs handoffs;
+  private final HandoverActions actions;
+  private final Escalations escalations;
+  private final PartnerDirectory directory;
+  private final PartnershipTime time;
+  private final AuditTrail audit;
+
+  CasePages(HistoryService history, RuntimeService runtime, IdentityService identity, CaseHandoffs handoffs,
+      HandoverActions actions, Escalations escalations, PartnerDirectory directory, PartnershipTime time,
+      AuditTrail audit) {
+    this.history = history;
+    this.runtime = runtime;
+    this.identity = identity;
+    this.handoffs = handoffs;
+    this.actions = actions;
+    this.escalations = escalations;
+    this.directory = directory;
+    this.time = time;
+    this.audit = audit;
+  }
+
+  @GetMapping("/cases")
+  String list(Principal principal, Model model) {
+    List<String> groups = groups(principal);
+    boolean everyCase = Callers.seesWholePartnership(groups);
+    List<HistoricProcessInstance> cases = new ArrayList<>();
+    if (everyCase) {
+      cases.addAll(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(PATHWAYS.toArray(String[]::new))
+          .orderByProcessInstanceStartTime().desc().listPage(0, SHOWN));
+    } else {
+      for (String team : groups) {
+        cases.addAll(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(PATHWAYS.toArray(String[]::new))
+            .variableValueEquals(Case.Vars.REQUESTER_TEAM, team).orderByProcessInstanceStartTime().desc()
+            .listPage(0, SHOWN));
+      }
+    }
+    List<CaseRow> rows = cases.stream()
+        .sorted(Comparator.comparing((HistoricProcessInstance instance) -> instance.getEndTime() != null)
+            .thenComparing(HistoricProcessInstance::getStartTime, Comparator.reverseOrder()))
+        .limit(SHOWN).map(this::row).toList();
+    audit.record(principal.getName(), rows.stream().map(CaseRow::id).toList(), AuditTrail.Operation.READ, "GET",
+        "/cases", null, false);
+    model.addAttribute("cases", rows);
+    model.addAttribute("everyCase", everyCase);
+    model.addAttribute("teams", groups.stream().map(directory::teamName).flatMap(java.util.Optional::stream).toList());
+    return "cases";
+  }
+
+  @GetMapping("/cases/{caseId}")
+  String show(@PathVariable String caseId, Principal principal, Model model) {
+    HistoricProcessInstance instance = visibleCase(caseId, principal);
+    Map<String, Object> variables = variables(caseId);
+    boolean hub = isHub(principal);
+    String locality = (String) variables.get(Case.Vars.LOCALITY);
+    List<RequestRow> requests = new ArrayList<>();
+    Map<String, List<Choice>> choices = new LinkedHashMap<>();
+    List<Event> events = new ArrayList<>();
+    events.add(new Event(instance.getStartTime().toInstant().atOffset(java.time.ZoneOffset.UTC),
+        time.show(instance.getStartTime().toInstant()), "Case started by " + requester(variables)));
+    for (CaseHandoffs.Request request : handoffs.requests(caseId)) {
+      String service = directory.serviceName(request.service());
+      String partner = directory.organisationName(request.partner()).orElse(request.partner());
+      boolean open = request.result() == null;
+      boolean partnersWords = !open && List.of("declined", "unable", "completed").contains(request.result());
+      requests.add(new RequestRow(request.handoffId(), service, partner, status(request),
+          partnersWords || hub ? request.reason() : null, open ? due(request) : null, open));
+      event(events, request.startedAt(), service + ": asked " + partner);
+      event(events, request.acceptedAt(), service + ": accepted by " + partner);
+      if (!open) {
+        event(events, request.endedAt(), service + ": " + status(request).toLowerCase(java.util.Locale.ROOT)
+            + (partnersWords && request.reason() != null && !request.reason().isBlank()
+                ? " (" + partner + ": " + request.reason() + ")" : ""));
+      }
+      if (open && hub && locality != null) {
+        choices.computeIfAbsent(request.handoffId(), id -> directory.offersIn(request.service(), locality).stream()
+            .filter(offer -> !offer.organisation().equals(request.partner()))
+            .map(offer -> new Choice(offer.organisation(), offer.organisationName()
+                + (offer.available() ? "" : " (unavailable: " + offer.unavailableReason() + ")"), offer.available()))
+            .toList());
+      }
+    }
+    for (Escalations.Escalation escalation : escalations.ofCase(caseId, null)) {
+      event(events, escalation.raisedAt(), directory.serviceName(escalation.service()) + ": "
+          + directory.organisationName(escalation.partner()).orElse(escalation.partner()) + " is late ("
+          + escalation.stage() + ", level " + escalation.level() + ")");
+    }
+    if (instance.getEndTime() != null) {
+      event(events, instance.getEndTime().toInstant().atOffset(java.time.ZoneOffset.UTC), "Case closed: "
+          + Objects.toString(variables.get(Case.Vars.CASE_OUTCOME), "ended"));
+    }
+    events.sort(Comparator.comparing(Event::at));
+    audit.record(principal.getName(), List.of(caseId), AuditTrail.Operation.READ, "GET", "/cases/" + caseId, null,
+        false);
+    model.addAttribute("row", row(instance));
+    model.addAttribute("requests", requests);
+    model.addAttribute("choices", choices);
+    model.addAttribute("events", events);
+    model.addAttribute("hub", hub);
+    return "case";
+  }
+
+  @PostMapping("/cases/{caseId}/handoffs/{handoffId}/reassign")
+  String reassign(@PathVariable String caseId, @PathVariable String handoffId,
+      @RequestParam(required = false) String partner, @RequestParam String reason, Principal principal,
+      RedirectAttributes redirect) {
+    requireHubAction(caseId, handoffId, principal, reason);
+    String to = partner == null || partner.isBlank() ? null : partner;
+    HandoverActions.Result result = actions.reassign(handoffId, to, reason.strip());
+    redirect.addFlashAttribute("notice", result == HandoverActions.Result.DONE
+        ? "The request has moved to " + (to == null ? "the next partner" : directory.organisationName(to).orElse(to)) + "."
+        : "The request could not be moved: it is no longer waiting for a partner.");
+    return "redirect:/cases/" + caseId;
+  }
+
+  @PostMapping("/cases/{caseId}/handoffs/{handoffId}/cancel")
+  String cancel(@PathVariable String caseId, @PathVariable String handoffId, @RequestParam String reason,
+      Principal principal, RedirectAttributes redirect) {
+    requireHubAction(caseId, handoffId, principal, reason);
+    HandoverActions.Result result = actions.cancel(handoffId, reason.strip());
+    redirect.addFlashAttribute("notice", result == HandoverActions.Result.DONE ? "The request was withdrawn."
+        : "The request could not be withdrawn: it is no longer waiting for a partner.");
+    return "redirect:/cases/" + caseId;
+  }
+
+  private void requireHubAction(String caseId, String handoffId, Principal principal, String reason) {
+    if (!isHub(principal)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the coordination hub moves or withdraws requests.");
+    }
+    if (handoffs.requests(caseId).stream().noneMatch(request -> request.handoffId().equals(handoffId))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "This case made no such request.");
+    }
+    if (reason == null || reason.isBlank() || reason.length() > 2000) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Say why, in at most 2000 characters.");
+    }
+  }
+
+  private HistoricProcessInstance visibleCase(String caseId, Principal principal) {
+    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId)
+        .processDefinitionKeyIn(PATHWAYS.toArray(String[]::new)).singleResult();
+    List<String> groups = groups(principal);
+    if (instance == null || !(Callers.seesWholePartnership(groups)
+        || groups.contains(Objects.toString(variables(caseId).get(Case.Vars.REQUESTER_TEAM), "")))) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case among the cases your team referred.");
+    }
+    return instance;
+  }
+
+  private CaseRow row(HistoricProcessInstance instance) {
+    Map<String, Object> variables = variables(instance.getId());
+    List<String> waitingOn = handoffs.requests(instance.getId()).stream().filter(request -> request.result() == null)
+        .map(request -> directory.serviceName(request.service()) + ": "
+            + directory.organisationName(request.partner()).orElse(request.partner()) + ", " + status(request)
+            + ", due " + due(request))
+        .toList();
+    Object target = variables.get("targetAt");
+    return new CaseRow(instance.getId(), Objects.toString(variables.get(Case.Vars.CASE_REFERENCE), instance.getBusinessKey()),
+        Objects.toString(variables.get(Case.Vars.PATHWAY), instance.getProcessDefinitionName()),
+        variables.get(Case.Vars.PATIENT_INITIALS) + ", " + variables.get(Case.Vars.PATIENT_AGE),
+        instance.getEndTime() != null ? "Closed: " + Objects.toString(variables.get(Case.Vars.CASE_OUTCOME), "ended")
+            : stage(instance.getId()),
+        time.show(instance.getStartTime().toInstant()),
+        target instanceof Date date ? time.show(date.toInstant()) : "", waitingOn, instance.getEndTime() != null);
+  }
+
+  /** What the case waits for now: the names of its open steps. */
+  private String stage(String caseId) {
+    var tree = runtime.getActivityInstance(caseId);
+    if (tree == null) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    for (var child : tree.getChildActivityInstances()) {
+      if (child.getActivityName() != null) {
+        names.add(child.getActivityName());
+      }
+    }
+    return String.join("; ", names);
+  }
+
+  private static String status(CaseHandoffs.Request request) {
+    if (request.result() == null) {
+      return request.acceptedAt() == null ? "waiting for an answer" : "accepted, in progress";
+    }
+    return switch (request.result()) {
+      case "completed" -> "Done";
+      case "declined" -> "Declined";
+      case "unable" -> "Accepted but could not do it";
+      case "timed-out" -> "Did not answer in time: moved on";
+      case "reassigned" -> "Moved to another partner by the hub";
+      case "cancelled" -> "Withdrawn";
+      default -> request.result();
+    };
+  }
+
+  private String due(CaseHandoffs.Request request) {
+    try {
+      Object due = runtime.getVariable(request.handoffId(), request.acceptedAt() == null ? "respondDueAt"
+          : "completeDueAt");
+      return time.show((Date) due, "no due time");
+    } catch (org.camunda.bpm.engine.ProcessEngineException ended) {
+      return "no due time";
+    }
+  }
+
+  private String requester(Map<String, Object> variables) {
+    Object team = variables.get(Case.Vars.REQUESTER_TEAM);
+    return team == null ? "the coordination hub" : directory.teamName(team.toString()).orElse("the coordination hub");
+  }
+
+  private void event(List<Event> events, OffsetDateTime at, String what) {
+    if (at != null) {
+      events.add(new Event(at, time.show(at.toInstant()), what));
+    }
+  }
+
+  private Map<String, Object> variables(String caseId) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(caseId)
+        .list()) {
+      if (caseId.equals(variable.getActivityInstanceId())) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    return variables;
+  }
+
+  private List<String> groups(Principal principal) {
+    return identity.createGroupQuery().groupMember(principal.getName()).list().stream().map(Group::getId).toList();
+  }
+
+  private boolean isHub(Principal principal) {
+    List<String> groups = groups(principal);
+    return groups.contains(Roles.HUB) || groups.contains(Roles.ADMINISTRATORS);
+  }
+}

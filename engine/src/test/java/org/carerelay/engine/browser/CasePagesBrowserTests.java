@@ -1,0 +1,133 @@
+package org.carerelay.engine.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import java.nio.file.Files;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.CaseDriver;
+import org.carerelay.engine.DemoRegionTest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * "Cases we referred", in a real browser: the ward nurse follows the case she started and reads the
+ * advice a declining partner left for her; the hub moves a request to another partner picked from a
+ * drop-down of the partners that offer the service in the case's locality, without typing an id; a
+ * user of another organisation cannot open the case. Screenshots go to {@code target/browser-screenshots}.
+ */
+@DemoRegionTest
+class CasePagesBrowserTests {
+
+  static Playwright playwright;
+  static Browser browser;
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @BeforeAll
+  static void launch() throws Exception {
+    playwright = Chromium.playwright();
+    browser = Chromium.launch(playwright);
+    Files.createDirectories(Chromium.SCREENSHOTS);
+  }
+
+  @AfterAll
+  static void close() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (playwright != null) {
+      playwright.close();
+    }
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theWardFollowsItsCaseWithThePartnersAdviceAndTheHubMovesARequestFromADropDown() {
+    CaseDriver driver = new CaseDriver(engine);
+    String caseId = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    String reference = (String) driver.variable(caseId, "caseReference");
+    driver.deliver(caseId, "chc-fast-track");
+    String carePackage = driver.handoff(caseId, "care-package").getId();
+    driver.complete(carePackage, "user_respond", "response", "decline",
+        "declineReason", "No carers free until Monday. Bluebell has carers in Crowborough.");
+
+    try (BrowserContext ward = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
+      Page page = signIn(ward, "ward-nurse");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Cases we referred")).click();
+      assertThat(page).hasTitle("Cases we referred — CareRelay");
+      page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
+      assertThat(page).hasTitle(reference + " — CareRelay");
+      assertThat(page.getByText("No carers free until Monday. Bluebell has carers in Crowborough.").first()).isVisible();
+      assertThat(page.getByText("Care package at home: asked Bluebell Home Care")).isVisible();
+      assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move the request"))).hasCount(0);
+      shot(page, "c1-ward-follows-its-case-at-390px");
+    }
+
+    String equipment = driver.handoff(caseId, "equipment").getId();
+    String askedFirst = (String) engine.getRuntimeService().getVariable(equipment, "partner");
+    try (BrowserContext hub = browser.newContext()) {
+      Page page = signIn(hub, "hub-coordinator");
+      page.navigate(url("/cases/" + caseId));
+      page.getByText("Move or withdraw Equipment at home").click();
+      Locator partners = page.getByLabel("Move Equipment at home to");
+      partners.selectOption(new SelectOption().setIndex(1));
+      String chosen = partners.locator("option:checked").textContent().strip();
+      page.locator("form", new Page.LocatorOptions().setHas(partners))
+          .getByLabel("Why (the hub's note; partners are not shown it)").fill("Faster delivery today");
+      shot(page, "c2-hub-moves-a-request");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move the request")).first().click();
+      assertThat(page.getByRole(AriaRole.STATUS)).hasText("The request has moved to " + chosen + ".");
+      shot(page, "c3-hub-after-the-move");
+    }
+    String askedNow = (String) engine.getRuntimeService().getVariable(equipment, "partner");
+    assertThat(askedNow).isNotEqualTo(askedFirst);
+    assertThat(engine.getRuntimeService().getVariable(equipment, "partnerName")).isEqualTo(
+        engine.getRuntimeService().getVariable(equipment, "partnerName"));
+
+    try (BrowserContext other = browser.newContext()) {
+      Page page = signIn(other, "ashdown-triage");
+      assertThat(page.navigate(url("/cases/" + caseId)).status()).isEqualTo(404);
+      page.navigate(url("/cases"));
+      assertThat(page.getByText(reference)).hasCount(0);
+    }
+  }
+
+  private Page signIn(BrowserContext context, String user) {
+    Page page = context.newPage();
+    page.navigate(url("/login"));
+    page.getByLabel("User name").fill(user);
+    page.getByLabel("Password").fill("demo");
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+    page.waitForURL(url("/"));
+    return page;
+  }
+
+  private static void shot(Page page, String name) {
+    page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
+  }
+
+  private String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+}
