@@ -139,7 +139,7 @@ class LoginTests {
 
     for (String app : new String[] {"tasklist", "cockpit", "admin", "welcome"}) {
       assertThat(browser.get("/camunda/app/" + app + "/scripts/config.js").body())
-          .as(app).contains("customScripts: ['../carerelay-session']");
+          .as(app).contains("customScripts: ['../carerelay-session'");
     }
     assertThat(browser.get("/camunda/app/carerelay-session.js").body()).contains("/login?logout");
   }
