@@ -45,8 +45,16 @@ import org.springframework.web.server.ResponseStatusException;
 @Controller
 class CasePages {
 
-  private static final List<String> PATHWAYS = List.of("rapid-discharge", "hospice-admission");
   private static final int SHOWN = 200;
+
+  /** What the pages read of a case's own variables. */
+  private static final String[] SHOWN_VARIABLES = {Case.Vars.CASE_REFERENCE, Case.Vars.PATHWAY,
+      Case.Vars.PATIENT_INITIALS, Case.Vars.PATIENT_AGE, Case.Vars.CASE_OUTCOME, Case.Vars.REQUESTER_TEAM,
+      Case.Vars.LOCALITY, "targetAt"};
+
+  /** A case as the pages read it once: its instance, its own variables and its requests to partners. */
+  private record CaseData(HistoricProcessInstance instance, Map<String, Object> variables,
+      List<CaseHandoffs.Request> requests) {}
 
   /** A row of the list of cases. */
   record CaseRow(String id, String reference, String pathway, String patient, String stage, String started,
@@ -91,20 +99,14 @@ class CasePages {
     List<String> groups = groups(principal);
     boolean everyCase = Callers.seesWholePartnership(groups);
     List<HistoricProcessInstance> cases = new ArrayList<>();
-    if (everyCase) {
-      cases.addAll(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(PATHWAYS.toArray(String[]::new))
-          .orderByProcessInstanceStartTime().desc().listPage(0, SHOWN));
-    } else {
-      for (String team : groups) {
-        cases.addAll(history.createHistoricProcessInstanceQuery().processDefinitionKeyIn(PATHWAYS.toArray(String[]::new))
-            .variableValueEquals(Case.Vars.REQUESTER_TEAM, team).orderByProcessInstanceStartTime().desc()
-            .listPage(0, SHOWN));
-      }
+    for (String team : everyCase ? java.util.Collections.<String>singletonList(null) : groups) {
+      cases.addAll(cases(team).unfinished().orderByProcessInstanceStartTime().desc().listPage(0, SHOWN));
+      cases.addAll(cases(team).finished().orderByProcessInstanceStartTime().desc().listPage(0, SHOWN));
     }
     List<CaseRow> rows = cases.stream()
         .sorted(Comparator.comparing((HistoricProcessInstance instance) -> instance.getEndTime() != null)
             .thenComparing(HistoricProcessInstance::getStartTime, Comparator.reverseOrder()))
-        .limit(SHOWN).map(this::row).toList();
+        .limit(SHOWN).map(instance -> row(load(instance))).toList();
     audit.record(principal.getName(), rows.stream().map(CaseRow::id).toList(), AuditTrail.Operation.READ, "GET",
         "/cases", null, false);
     model.addAttribute("cases", rows);
@@ -113,18 +115,29 @@ class CasePages {
     return "cases";
   }
 
+  /**
+   * Cases: outermost process instances with a business key (the case reference), all of them or
+   * those {@code team} referred.
+   */
+  private org.camunda.bpm.engine.history.HistoricProcessInstanceQuery cases(String team) {
+    var query = history.createHistoricProcessInstanceQuery().rootProcessInstances().processInstanceBusinessKeyLike("%");
+    return team == null ? query : query.variableValueEquals(Case.Vars.REQUESTER_TEAM, team);
+  }
+
   @GetMapping("/cases/{caseId}")
   String show(@PathVariable String caseId, Principal principal, Model model) {
-    HistoricProcessInstance instance = visibleCase(caseId, principal);
-    Map<String, Object> variables = variables(caseId);
-    boolean hub = isHub(principal);
+    List<String> groups = groups(principal);
+    CaseData data = visibleCase(caseId, groups);
+    HistoricProcessInstance instance = data.instance();
+    Map<String, Object> variables = data.variables();
+    boolean hub = isHub(groups);
     String locality = (String) variables.get(Case.Vars.LOCALITY);
     List<RequestRow> requests = new ArrayList<>();
     Map<String, List<Choice>> choices = new LinkedHashMap<>();
     List<Event> events = new ArrayList<>();
     events.add(new Event(instance.getStartTime().toInstant().atOffset(java.time.ZoneOffset.UTC),
         time.show(instance.getStartTime().toInstant()), "Case started by " + requester(variables)));
-    for (CaseHandoffs.Request request : handoffs.requests(caseId)) {
+    for (CaseHandoffs.Request request : data.requests()) {
       String service = directory.serviceName(request.service());
       String partner = directory.organisationName(request.partner()).orElse(request.partner());
       boolean open = request.result() == null;
@@ -158,7 +171,7 @@ class CasePages {
     events.sort(Comparator.comparing(Event::at));
     audit.record(principal.getName(), List.of(caseId), AuditTrail.Operation.READ, "GET", "/cases/" + caseId, null,
         false);
-    model.addAttribute("row", row(instance));
+    model.addAttribute("row", row(data));
     model.addAttribute("requests", requests);
     model.addAttribute("choices", choices);
     model.addAttribute("events", events);
@@ -170,7 +183,7 @@ class CasePages {
   String reassign(@PathVariable String caseId, @PathVariable String handoffId,
       @RequestParam(required = false) String partner, @RequestParam String reason, Principal principal,
       RedirectAttributes redirect) {
-    requireHubAction(caseId, handoffId, principal, reason);
+    requireHubAction(caseId, handoffId, groups(principal), reason);
     String to = partner == null || partner.isBlank() ? null : partner;
     HandoverActions.Result result = actions.reassign(handoffId, to, reason.strip());
     redirect.addFlashAttribute("notice", result == HandoverActions.Result.DONE
@@ -182,15 +195,15 @@ class CasePages {
   @PostMapping("/cases/{caseId}/handoffs/{handoffId}/cancel")
   String cancel(@PathVariable String caseId, @PathVariable String handoffId, @RequestParam String reason,
       Principal principal, RedirectAttributes redirect) {
-    requireHubAction(caseId, handoffId, principal, reason);
+    requireHubAction(caseId, handoffId, groups(principal), reason);
     HandoverActions.Result result = actions.cancel(handoffId, reason.strip());
     redirect.addFlashAttribute("notice", result == HandoverActions.Result.DONE ? "The request was withdrawn."
         : "The request could not be withdrawn: it is no longer waiting for a partner.");
     return "redirect:/cases/" + caseId;
   }
 
-  private void requireHubAction(String caseId, String handoffId, Principal principal, String reason) {
-    if (!isHub(principal)) {
+  private void requireHubAction(String caseId, String handoffId, List<String> groups, String reason) {
+    if (!isHub(groups)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only the coordination hub moves or withdraws requests.");
     }
     if (handoffs.requests(caseId).stream().noneMatch(request -> request.handoffId().equals(handoffId))) {
@@ -201,20 +214,31 @@ class CasePages {
     }
   }
 
-  private HistoricProcessInstance visibleCase(String caseId, Principal principal) {
-    HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processInstanceId(caseId)
-        .processDefinitionKeyIn(PATHWAYS.toArray(String[]::new)).singleResult();
-    List<String> groups = groups(principal);
-    if (instance == null || !(Callers.seesWholePartnership(groups)
-        || groups.contains(Objects.toString(variables(caseId).get(Case.Vars.REQUESTER_TEAM), "")))) {
+  private CaseData visibleCase(String caseId, List<String> groups) {
+    HistoricProcessInstance instance = cases(null).processInstanceId(caseId).singleResult();
+    CaseData data = instance == null ? null : load(instance);
+    if (data == null || !(Callers.seesWholePartnership(groups)
+        || groups.contains(Objects.toString(data.variables().get(Case.Vars.REQUESTER_TEAM), "")))) {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No such case among the cases your team referred.");
     }
-    return instance;
+    return data;
   }
 
-  private CaseRow row(HistoricProcessInstance instance) {
-    Map<String, Object> variables = variables(instance.getId());
-    List<String> waitingOn = handoffs.requests(instance.getId()).stream().filter(request -> request.result() == null)
+  private CaseData load(HistoricProcessInstance instance) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId()).variableNameIn(SHOWN_VARIABLES).list()) {
+      if (instance.getId().equals(variable.getActivityInstanceId())) {
+        variables.put(variable.getName(), variable.getValue());
+      }
+    }
+    return new CaseData(instance, variables, handoffs.requests(instance.getId()));
+  }
+
+  private CaseRow row(CaseData data) {
+    HistoricProcessInstance instance = data.instance();
+    Map<String, Object> variables = data.variables();
+    List<String> waitingOn = data.requests().stream().filter(request -> request.result() == null)
         .map(request -> directory.serviceName(request.service()) + ": "
             + directory.organisationName(request.partner()).orElse(request.partner()) + ", " + status(request)
             + ", due " + due(request))
@@ -280,23 +304,11 @@ class CasePages {
     }
   }
 
-  private Map<String, Object> variables(String caseId) {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(caseId)
-        .list()) {
-      if (caseId.equals(variable.getActivityInstanceId())) {
-        variables.put(variable.getName(), variable.getValue());
-      }
-    }
-    return variables;
-  }
-
   private List<String> groups(Principal principal) {
     return identity.createGroupQuery().groupMember(principal.getName()).list().stream().map(Group::getId).toList();
   }
 
-  private boolean isHub(Principal principal) {
-    List<String> groups = groups(principal);
+  private static boolean isHub(List<String> groups) {
     return groups.contains(Roles.HUB) || groups.contains(Roles.ADMINISTRATORS);
   }
 }

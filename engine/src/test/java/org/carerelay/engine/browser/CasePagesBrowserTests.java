@@ -7,20 +7,15 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
-import java.nio.file.Files;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * "Cases we referred", in a real browser: the ward nurse follows the case she started and reads the
@@ -29,33 +24,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * user of another organisation cannot open the case. Screenshots go to {@code target/browser-screenshots}.
  */
 @DemoRegionTest
-class CasePagesBrowserTests {
-
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort
-  int port;
+class CasePagesBrowserTests extends BrowserJourney {
 
   @Autowired
   ProcessEngine engine;
-
-  @BeforeAll
-  static void launch() throws Exception {
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
-    Files.createDirectories(Chromium.SCREENSHOTS);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @AfterEach
   void resetClock() {
@@ -100,6 +72,9 @@ class CasePagesBrowserTests {
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move the request")).first().click();
       assertThat(page.getByRole(AriaRole.STATUS)).hasText("The request has moved to " + chosen + ".");
       shot(page, "c3-hub-after-the-move");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      assertThat(page.getByText("Create task")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
+          .IsVisibleOptions().setTimeout(60_000)); // the hub may create tasks; partners may not
     }
     String askedNow = (String) engine.getRuntimeService().getVariable(equipment, "partner");
     assertThat(askedNow).isNotEqualTo(askedFirst);
@@ -111,23 +86,5 @@ class CasePagesBrowserTests {
       page.navigate(url("/cases"));
       assertThat(page.getByText(reference)).hasCount(0);
     }
-  }
-
-  private Page signIn(BrowserContext context, String user) {
-    Page page = context.newPage();
-    page.navigate(url("/login"));
-    page.getByLabel("User name").fill(user);
-    page.getByLabel("Password").fill("demo");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    page.waitForURL(url("/"));
-    return page;
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }

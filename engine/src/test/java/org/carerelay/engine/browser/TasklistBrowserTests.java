@@ -7,20 +7,13 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
-import java.nio.file.Files;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * What partner staff see, in a real browser through Camunda's own Tasklist: a ward nurse starts a
@@ -30,37 +23,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code target/browser-screenshots}.
  */
 @DemoRegionTest
-class TasklistBrowserTests {
+class TasklistBrowserTests extends BrowserJourney {
 
   private static final String HOSTILE_NAME = "<img src=x onerror=alert(1)>";
 
-  static Playwright playwright;
-  static Browser browser;
-
-  @LocalServerPort
-  int port;
-
   @Autowired
   ProcessEngine engine;
-
-  final List<String> dialogs = new CopyOnWriteArrayList<>();
-
-  @BeforeAll
-  static void launch() throws Exception {
-    playwright = Chromium.playwright();
-    browser = Chromium.launch(playwright);
-    Files.createDirectories(Chromium.SCREENSHOTS);
-  }
-
-  @AfterAll
-  static void close() {
-    if (browser != null) {
-      browser.close();
-    }
-    if (playwright != null) {
-      playwright.close();
-    }
-  }
 
   @Test
   void aWardNurseStartsADischargeAndTheIcbCompletesTheFundingTaskWhileOthersSeeNothing() {
@@ -76,6 +44,7 @@ class TasklistBrowserTests {
         shot(page, "0-tasklist-without-start-process");
         throw new AssertionError("Tasklist did not offer 'Start process' at " + page.url(), e);
       }
+      assertThat(page.getByText("Create task")).isHidden(); // the hub's, not a ward's
       start.click();
       page.getByText("Rapid discharge home to die").click();
       page.getByLabel("On a ward").check();
@@ -213,27 +182,9 @@ class TasklistBrowserTests {
     clock.press("Tab");
   }
 
-  private Page signIn(BrowserContext context, String user) {
-    Page page = context.newPage();
-    page.onDialog(dialog -> {
-      dialogs.add(dialog.message());
-      dialog.dismiss();
-    });
-    page.navigate(url("/login"));
-    page.getByLabel("User name").fill(user);
-    page.getByLabel("Password").fill("demo");
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-    page.waitForURL(url("/"));
-    return page;
-  }
-
   /** Picks a radio option; the option labels of the start form are unique. */
   private static void selectOption(Page page, String group, String option) {
     page.getByLabel(option, new Page.GetByLabelOptions().setExact(true)).check();
-  }
-
-  private static void shot(Page page, String name) {
-    page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }
 
   /** Waits up to 20 s for the browser's request to reach the engine. */
@@ -251,9 +202,5 @@ class TasklistBrowserTests {
 
   private long cases() {
     return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("rapid-discharge").count();
-  }
-
-  private String url(String path) {
-    return "http://localhost:" + port + path;
   }
 }
