@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What opening a case means for every pathway: a reference, the header every task form shows
- * (pathway, patient initials and age), and the team that asked, which may follow the case;
+ * (pathway, patient initials and age), and the team that asked, which may follow the case and is
+ * mailed the case reference at once;
  * other partners see only the tasks they are offered. The reference's date and the patient's age
  * are the partnership's: in its zone, by the engine's clock.
  */
@@ -29,11 +30,13 @@ public class CaseOpening {
   private final PathwayStarters starters;
   private final Grants grants;
   private final PartnershipTime time;
+  private final CaseNotices notices;
 
-  CaseOpening(PathwayStarters starters, Grants grants, PartnershipTime time) {
+  CaseOpening(PathwayStarters starters, Grants grants, PartnershipTime time, CaseNotices notices) {
     this.starters = starters;
     this.grants = grants;
     this.time = time;
+    this.notices = notices;
   }
 
   /** Opens the case of {@code execution}; returns the instant it opened. */
@@ -55,6 +58,9 @@ public class CaseOpening {
     grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     grants.grant(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
         org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+    notices.toTeams(List.of(requester), execution.getProcessInstanceId(), "started", reference, pathway,
+        "Case started: " + pathway, "Your team started this case. Partners are being asked now; you will be told as"
+            + " each answers, and can follow the case from the link below.");
     return now;
   }
 

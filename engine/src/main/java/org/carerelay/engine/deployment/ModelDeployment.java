@@ -58,11 +58,12 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         .source("carerelay")
         .enableDuplicateFiltering(true);
     List<Locality> localities = directory.localities();
+    List<DirectorySource.PartnerOption> partners = directory.partners();
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
         byte[] model = in.readAllBytes();
         if (name.endsWith(".form")) {
-          model = RegionForms.withLocalities(model, localities);
+          model = RegionForms.withRegion(model, localities, partners);
         }
         deployment.addInputStream(name, new ByteArrayInputStream(model));
       } catch (IOException e) {

@@ -97,7 +97,12 @@ public final class FormRules {
             field.problem("must be true or false");
           }
         }
-        case "radio", "select" -> option(field, value, component.path("values"));
+        case "radio", "select" -> {
+          // Options computed in the browser (valuesExpression) are checked by the step that uses them.
+          if (!component.has("valuesExpression")) {
+            option(field, value, component.path("values"));
+          }
+        }
         case "datetime" -> {
           boolean notInFuture = properties.path(NOT_IN_FUTURE_PROPERTY).asBoolean(false);
           switch (component.path("subtype").asText("date")) {

@@ -98,6 +98,10 @@ class RoutePartner implements JavaDelegate {
     execution.setVariable(Vars.PARTNER_TEAM, null);
     List<HandoverAttempts.Attempt> history = attempts.all(handoff.id());
     execution.setVariable(Vars.ATTEMPT_SUMMARY, summary(history, skipped));
+    Object decideWithin = decisions.firstRow(PartnerHandover.SERVICE_LEVEL_DECISION,
+        Map.of(Vars.SERVICE, service, Vars.URGENCY, handoff.text(Vars.URGENCY), "stage", "hub-decision")).get("dueIn");
+    execution.setVariable(Vars.NO_PARTNER_DUE_AT, java.util.Date.from(
+        HandoverAttempts.now().toInstant().plus(java.time.Duration.parse(String.valueOf(decideWithin)))));
     notices.noPartner(handoff, round, history.size());
   }
 

@@ -19,6 +19,9 @@ public class DirectorySource {
   /** A locality of the partnership, as people see it. */
   public record Locality(String id, String name) {}
 
+  /** An organisation, as people see it, and what it offers where ({@code service@locality}). */
+  public record PartnerOption(String id, String name, List<String> offers) {}
+
   private final DirectoryProperties properties;
   private final ResourceLoader resources;
 
@@ -31,6 +34,16 @@ public class DirectorySource {
   public List<Locality> localities() {
     return read().map(file -> file.localities().stream()
         .map(locality -> new Locality(locality.id(), locality.name())).toList()).orElse(List.of());
+  }
+
+  /** The organisations the directory names, by name; none when no directory is configured. */
+  public List<PartnerOption> partners() {
+    return read().map(file -> file.organisations().stream()
+        .sorted(java.util.Comparator.comparing(DirectoryFile.Organisation::name))
+        .map(organisation -> new PartnerOption(organisation.id(), organisation.name(), organisation.services().stream()
+            .flatMap(service -> service.localities().stream().map(locality -> service.service() + "@" + locality))
+            .toList()))
+        .toList()).orElse(List.of());
   }
 
   Optional<DirectoryFile> read() {

@@ -35,6 +35,37 @@ class CasePagesBrowserTests extends BrowserJourney {
   }
 
   @Test
+  void whenNoPartnerIsLeftTheHubAsksANamedOneFromADropDownInTasklist() {
+    CaseDriver driver = new CaseDriver(engine);
+    String caseId = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    String reference = (String) driver.variable(caseId, "caseReference");
+    driver.deliver(caseId, "chc-fast-track");
+    String carePackage = driver.handoff(caseId, "care-package").getId();
+    driver.complete(carePackage, "user_respond", "response", "decline", "declineReason", "No carers");
+    driver.complete(carePackage, "user_respond", "response", "decline", "declineReason", "Full this week");
+
+    try (BrowserContext hub = browser.newContext(new Browser.NewContextOptions().setTimezoneId("Europe/London"))) {
+      Page page = signIn(hub, "hub-coordinator");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      Locator task = page.getByText("No partner available: Care package at home for " + reference + " (urgent)");
+      task.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+      task.first().click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
+      page.getByLabel("Ask a named partner").check();
+      Locator partner = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Partner to ask"));
+      partner.locator(".fjs-input-group").click();
+      Locator offered = page.locator(".fjs-dropdownlist-item");
+      assertThat(offered).hasText(new String[] {"Bluebell Home Care Ltd", "Oakleaf Care at Home"});
+      shot(page, "c4-hub-picks-a-partner");
+      offered.filter(new Locator.FilterOptions().setHasText("Bluebell Home Care Ltd")).click();
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
+      assertThat(page.getByText("No partner available: Care package at home for " + reference)).hasCount(0);
+    }
+    assertThat(engine.getRuntimeService().getVariable(carePackage, "partner")).isEqualTo("bluebell-home-care");
+    assertThat(driver.task(carePackage, "user_respond")).isNotNull();
+  }
+
+  @Test
   void theWardFollowsItsCaseWithThePartnersAdviceAndTheHubMovesARequestFromADropDown() {
     CaseDriver driver = new CaseDriver(engine);
     String caseId = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();

@@ -57,6 +57,20 @@ class RapidDischargeTests {
     assertThat(driver.variable(id, "patientInitials")).isEqualTo("AL");
     assertThat(driver.variable(id, "patientAge")).isEqualTo(84);
     assertThat(driver.variable(id, "requesterTeam")).isEqualTo("wdh-ward");
+    String reference = (String) driver.variable(id, "caseReference");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(reference)
+        .processDefinitionKey("rapid-discharge").singleResult().getId()).isEqualTo(id);
+    assertThat(jdbc.sql("select subject from notification where case_id = ? and recipient = ?")
+        .params(id, "wards@wdh-trust.example.nhs.uk").query(String.class).list())
+        .as("the ward is mailed its reference at once")
+        .containsExactly("[CareRelay] Case started: Rapid discharge home to die (" + reference + ")");
+    ProcessInstance fundingRequest = driver.handoff(id, "chc-fast-track");
+    assertThat(engine.getRuntimeService().getVariable(fundingRequest.getId(), "requestDetails")).isEqualTo("""
+        Discharge by: Mon 30 Mar 2026, 00:30
+        Preferred place of death: Home
+        Diagnosis: Metastatic pancreatic cancer
+        Prognosis: Days
+        GP practice: The Meadows Surgery""");
     assertThat(((Date) driver.variable(id, "targetAt")).toInstant()).isEqualTo(driver.startedAt.plus(Duration.ofHours(24)));
     ProcessInstance funding = driver.handoff(id, "chc-fast-track");
     Task ask = driver.task(funding.getId(), "user_respond");

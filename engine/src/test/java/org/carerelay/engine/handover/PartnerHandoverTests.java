@@ -104,6 +104,8 @@ class PartnerHandoverTests {
 
     Task hub = driver.task(id, NO_PARTNER_AVAILABLE);
     assertThat(driver.candidateGroup(hub)).isEqualTo("carerelay-hub");
+    assertThat(hub.getDueDate().toInstant()).as("an urgent request: the hub has 1 h (handover-service-levels)")
+        .isEqualTo(ClockUtil.getCurrentTime().toInstant().plus(Duration.ofHours(1)));
     String summary = (String) engine.getRuntimeService().getVariable(id, Vars.ATTEMPT_SUMMARY);
     assertThat(summary).contains("Oakleaf Care at Home: declined (No carers free)")
         .contains("Bluebell Home Care Ltd: declined (Not in our area this week)");

@@ -49,6 +49,8 @@ public final class PartnerHandover {
     public static final String ROUTING_ROUND = "routingRound";
     /** Who was asked and why each failed, for the hub. */
     public static final String ATTEMPT_SUMMARY = "attemptSummary";
+    /** When the hub must have decided what happens to a hand-off no partner is left for. */
+    public static final String NO_PARTNER_DUE_AT = "noPartnerDueAt";
 
     /** Set from the service-level table: false when the hand-off ends as the partner accepts. */
     public static final String COMPLETE_STAGE = "completeStage";
