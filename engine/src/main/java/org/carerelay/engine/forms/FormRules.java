@@ -1,6 +1,7 @@
 package org.carerelay.engine.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.carerelay.engine.problem.FieldProblem;
@@ -37,6 +38,7 @@ public final class FormRules {
   /** A date no further back than this period from today, e.g. {@code P120Y} for a date of birth. */
   public static final String WITHIN_PAST_PROPERTY = "carerelay:withinPast";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
   private FormRules() {}
@@ -44,13 +46,14 @@ public final class FormRules {
   /**
    * The problems with {@code values}, each naming its field; empty when the values are acceptable.
    *
-   * @param hidden tells whether a {@code conditional.hide} expression holds for the values
+   * @param feel evaluates a form's FEEL expression ({@code conditional.hide}, {@code valuesExpression})
+   *     over the case's values
    * @param time what "now" and "today" are, and how typed times are read
    */
-  public static List<FieldProblem> problems(JsonNode form, Map<String, Object> values, Predicate<String> hidden,
+  public static List<FieldProblem> problems(JsonNode form, Map<String, Object> values, Function<String, Object> feel,
       PartnershipTime time) {
     List<FieldProblem> problems = new ArrayList<>();
-    check(form.path("components"), values, hidden, time, problems);
+    check(form.path("components"), values, feel, time, problems);
     return problems;
   }
 
@@ -62,18 +65,18 @@ public final class FormRules {
     }
   }
 
-  private static void check(JsonNode components, Map<String, Object> values, Predicate<String> hidden,
+  private static void check(JsonNode components, Map<String, Object> values, Function<String, Object> feel,
       PartnershipTime time, List<FieldProblem> problems) {
     for (JsonNode component : components) {
       if (component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false)) {
         continue; // shown, never submitted
       }
       String hide = component.path("conditional").path("hide").asText(null);
-      if (hide != null && hidden.test(hide)) {
+      if (hide != null && Boolean.TRUE.equals(feel.apply(hide))) {
         continue;
       }
       if (component.has("components")) {
-        check(component.path("components"), values, hidden, time, problems);
+        check(component.path("components"), values, feel, time, problems);
       }
       String key = component.path("key").asText(null);
       if (key == null) {
@@ -97,12 +100,8 @@ public final class FormRules {
             field.problem("must be true or false");
           }
         }
-        case "radio", "select" -> {
-          // Options computed in the browser (valuesExpression) are checked by the step that uses them.
-          if (!component.has("valuesExpression")) {
-            option(field, value, component.path("values"));
-          }
-        }
+        case "radio", "select" -> option(field, value, component.has("valuesExpression")
+            ? JSON.valueToTree(feel.apply(component.path("valuesExpression").asText())) : component.path("values"));
         case "datetime" -> {
           boolean notInFuture = properties.path(NOT_IN_FUTURE_PROPERTY).asBoolean(false);
           switch (component.path("subtype").asText("date")) {

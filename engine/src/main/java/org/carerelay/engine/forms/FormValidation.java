@@ -60,9 +60,8 @@ class FormValidation implements TaskListener, ExecutionListener {
     FeelEngine feel = ((DefaultDmnEngineConfiguration) Context.getProcessEngineConfiguration()
         .getDmnEngineConfiguration()).getFeelEngine();
     var context = Variables.fromMap(scope).asVariableContext();
-    List<FieldProblem> problems = FormRules.problems(form, values, expression -> Boolean.TRUE.equals(
-        feel.evaluateSimpleExpression(expression.startsWith("=") ? expression.substring(1) : expression, context)),
-        time);
+    List<FieldProblem> problems = FormRules.problems(form, values, expression -> feel.evaluateSimpleExpression(
+        expression.startsWith("=") ? expression.substring(1) : expression, context), time);
     if (!problems.isEmpty()) {
       throw new InvalidInput(what, problems);
     }

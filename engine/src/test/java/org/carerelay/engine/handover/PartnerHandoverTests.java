@@ -61,6 +61,19 @@ class PartnerHandoverTests {
   }
 
   @Test
+  void theFundingDecisionIsAnsweredInItsOwnWordsAndNothingElseIsAccepted() {
+    String funding = driver.start("chc-fast-track", "urgent", "high-weald").getId();
+    driver.accept(funding);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(funding, COMPLETE, Vars.COMPLETION, "maybe"))
+        .hasRootCauseInstanceOf(org.carerelay.engine.problem.InvalidInput.class)
+        .hasMessageContaining("Outcome (completion): must be one of [done, unable]");
+    driver.complete(funding, COMPLETE, Vars.COMPLETION, "done", Vars.COMPLETION_NOTE, "Funding reference CHC-1");
+
+    assertThat(driver.historicVariable(funding, Vars.OUTCOME)).isEqualTo("completed");
+  }
+
+  @Test
   void firstPartnerAcceptsThenCompletes() {
     Task respond = driver.task(id, RESPOND);
     assertThat(driver.candidateGroup(respond)).isEqualTo(OAKLEAF_TEAM);
@@ -132,6 +145,12 @@ class PartnerHandoverTests {
   void theHubCanNameAPartnerWhenNobodyIsLeft() {
     driver.decline(id, "No carers free");
     driver.decline(id, "Full");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> driver.complete(id, NO_PARTNER_AVAILABLE,
+            Vars.HUB_DECISION, "reassign", Vars.REASSIGN_TO, "ashdown-hospice", Vars.REASSIGN_REASON, "Typo"))
+        .as("Ashdown offers no care package: the form's drop-down would not list it")
+        .hasRootCauseInstanceOf(org.carerelay.engine.problem.InvalidInput.class)
+        .hasMessageContaining("Partner to ask (reassignTo): must be one of [" + BLUEBELL + ", " + OAKLEAF + "]");
 
     driver.complete(id, NO_PARTNER_AVAILABLE, Vars.HUB_DECISION, "reassign", Vars.REASSIGN_TO, BLUEBELL,
         Vars.REASSIGN_REASON, "Bluebell found a carer after all");
