@@ -111,6 +111,24 @@ class HandoverNotificationTests {
   }
 
   @Test
+  void anOfferMailOpensTheTaskFromItsTextAndItsHtmlPart() throws Exception {
+    String id = driver.start("care-package", "urgent", "high-weald").getId();
+    String task = engine.getTaskService().createTaskQuery().processInstanceId(id).singleResult().getId();
+
+    relay.runOnce();
+
+    jakarta.mail.internet.MimeMessage offer = java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(message -> subject(message).startsWith("[CareRelay] New request: Care package at home"))
+        .findFirst().orElseThrow();
+    assertThat(offer.getAllRecipients()[0].toString()).isEqualTo("rota@oakleaf-care.example.co.uk");
+    String link = "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + task;
+    assertThat(part(offer, "text/plain")).contains("Respond by: Sun 29 Mar 2026, 02:30")
+        .contains("Open it in CareRelay: " + link);
+    assertThat(part(offer, "text/html")).contains("Respond by: Sun 29 Mar 2026, 02:30")
+        .contains("<a href=\"" + link + "\"").contains("Open it in CareRelay");
+  }
+
+  @Test
   void partnersWithTheirOwnSystemGetASignedWebhook() throws Exception {
     List<String> received = new CopyOnWriteArrayList<>();
     HttpServer partnerSystem = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -174,6 +192,22 @@ class HandoverNotificationTests {
   private String body(String recipient, String caseId) {
     return jdbc.sql("select body from notification where recipient = ? and case_id = ? and subject like '%New request%'")
         .params(recipient, caseId).query(String.class).single();
+  }
+
+  /** The part of a mail of this type (text/plain or text/html). */
+  private static String part(jakarta.mail.Part part, String type) throws Exception {
+    if (part.isMimeType(type)) {
+      return (String) part.getContent();
+    }
+    if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        String text = part(multipart.getBodyPart(i), type);
+        if (text != null) {
+          return text;
+        }
+      }
+    }
+    return null;
   }
 
   private static String subject(jakarta.mail.internet.MimeMessage message) {
