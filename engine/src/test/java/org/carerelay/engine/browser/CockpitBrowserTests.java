@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * What a partnership manager sees in Camunda's own Cockpit: each pathway's diagram with its labels
  * in words, never a raw {@code ${...}} expression, and no Camunda 8 migration banner; cases listed
- * by their reference (the business key). Screenshots of each diagram go to
+ * by their reference (the business key); no control to change a case, which only an administrator
+ * is offered (and the engine refuses managers anyway). Screenshots of each diagram go to
  * {@code target/browser-screenshots} for a person to look at.
  */
 @DemoRegionTest
@@ -33,7 +34,7 @@ class CockpitBrowserTests extends BrowserJourney {
   }
 
   @Test
-  void aManagerSeesEachPathwayInWordsAndCasesByTheirReference() {
+  void aManagerSeesEachPathwayInWordsAndCasesByTheirReferenceAndNoChangeControls() {
     CaseDriver driver = new CaseDriver(engine);
     String caseId = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
     String reference = (String) driver.variable(caseId, "caseReference");
@@ -59,6 +60,24 @@ class CockpitBrowserTests extends BrowserJourney {
       assertThat(page.getByText(reference).first()).isVisible(
           new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
       shot(page, "k-cockpit-cases-by-reference");
+      openCase(page, caseId);
+      assertThat(page.getByText("Rapid discharge home to die").first()).isVisible();
+      assertThat(page.locator("[uib-tooltip='Delete running process instance']")).isHidden();
+      assertThat(page.locator("[uib-tooltip='Edit the variable']").first()).isHidden();
+      shot(page, "k-manager-reads-a-case");
     }
+    try (BrowserContext administrator = browser.newContext()) {
+      Page page = signIn(administrator, "demo");
+      openCase(page, caseId);
+      assertThat(page.locator("[uib-tooltip='Delete running process instance']")).isVisible();
+      assertThat(page.locator("[uib-tooltip='Edit the variable']").first()).isVisible();
+    }
+  }
+
+  private void openCase(Page page, String caseId) {
+    page.navigate(url("/camunda/app/cockpit/default/#/process-instance/" + caseId + "/runtime"));
+    page.locator(".djs-container svg").first().waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    page.locator("[uib-tooltip='Edit the variable']").first().waitFor(
+        new Locator.WaitForOptions().setState(com.microsoft.playwright.options.WaitForSelectorState.ATTACHED));
   }
 }
