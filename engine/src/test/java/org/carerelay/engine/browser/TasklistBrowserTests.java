@@ -47,6 +47,9 @@ class TasklistBrowserTests extends BrowserJourney {
       assertThat(page.getByText("Create task")).isHidden(); // the hub's, not a ward's
       start.click();
       page.getByText("Rapid discharge home to die").click();
+      assertThat(page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("Where is the patient now?")))
+          .hasAttribute("aria-required", "true"); // announced as one required question
+      assertThat(page.getByLabel("Patient name")).hasAttribute("aria-required", "true");
       page.getByLabel("On a ward").check();
       page.getByLabel("Patient name").fill(HOSTILE_NAME);
       Locator birth = page.getByLabel("Date of birth");
@@ -95,6 +98,8 @@ class TasklistBrowserTests extends BrowserJourney {
       Locator task = page.getByText("New request: Continuing healthcare fast-track funding for " + reference + " (urgent)");
       assertThat(task).isVisible();
       task.click();
+      assertThat(page).hasTitle("New request: Continuing healthcare fast-track funding for " + reference
+          + " (urgent) — Tasklist");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Claim")).click();
       Locator patient = page.getByLabel("Patient");
       assertThat(patient).hasValue(HOSTILE_NAME);

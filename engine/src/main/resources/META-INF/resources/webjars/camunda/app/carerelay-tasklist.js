@@ -2,7 +2,9 @@
 // - dates are typed and shown day first (the partnership's locale), a typed date that is not a
 //   real day/month/year is refused on the spot, and every date is read back in words;
 // - a case started from Tasklist shows its case reference at once, with a link to "Cases we referred";
-// - "Create task" is offered to the coordination hub and administrators only.
+// - "Create task" is offered to the coordination hub and administrators only;
+// - for screen readers: the page title names the open task, radio groups are announced as groups
+//   with their question, required fields say so, and server messages are announced.
 (() => {
   const LOCALE = 'en-GB';
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
@@ -121,6 +123,39 @@
     }
     return nativeOpen.call(this, method, url, ...rest);
   };
+
+  // Camunda Forms and Tasklist, announced properly.
+  let groups = 0;
+  const announce = () => {
+    document.querySelectorAll('.fjs-form-field-radio:not([role]), .fjs-form-field-checklist:not([role])')
+      .forEach((field) => {
+        const label = field.querySelector('.fjs-form-field-label');
+        field.setAttribute('role', field.classList.contains('fjs-form-field-radio') ? 'radiogroup' : 'group');
+        if (label) {
+          label.id = label.id || `carerelay-question-${++groups}`;
+          field.setAttribute('aria-labelledby', label.id);
+        }
+        if (field.querySelector('.fjs-asterix')) {
+          field.setAttribute('aria-required', 'true');
+        }
+      });
+    document.querySelectorAll('.fjs-form-field').forEach((field) => {
+      if (field.querySelector('.fjs-form-field-label .fjs-asterix')) {
+        field.querySelectorAll('input:not([type=radio]):not([type=checkbox]):not([aria-required]), textarea:not([aria-required])')
+          .forEach((input) => input.setAttribute('aria-required', 'true'));
+      }
+    });
+    const notifications = document.querySelector('.page-notifications:not([aria-live])');
+    if (notifications) {
+      notifications.setAttribute('aria-live', 'assertive');
+    }
+    const open = document.querySelector('.names h2.task');
+    const title = open && open.textContent.trim() ? `${open.textContent.trim()} — Tasklist` : 'Tasklist — CareRelay';
+    if (document.title !== title) {
+      document.title = title;
+    }
+  };
+  new MutationObserver(announce).observe(document.documentElement, {childList: true, subtree: true});
 
   // "Create task" is for the hub (and administrators); partners' work arrives from the pathways.
   fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})
