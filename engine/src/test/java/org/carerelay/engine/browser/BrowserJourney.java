@@ -59,6 +59,37 @@ abstract class BrowserJourney {
     return page;
   }
 
+  /**
+   * Fails when a page shows a translation key instead of words ({@code CREATION_DATE}), as text, a
+   * placeholder, a title or an accessible label, once the page has settled.
+   */
+  static void assertNoUntranslatedLabels(Page page) {
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    Object keys = page.evaluate("""
+        () => {
+          const key = /\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b/;
+          const found = [];
+          const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+          while (walker.nextNode()) {
+            const text = walker.currentNode.textContent;
+            const shown = walker.currentNode.parentElement && walker.currentNode.parentElement.offsetParent !== null;
+            if (shown && key.test(text)) {
+              found.push(text.trim());
+            }
+          }
+          document.querySelectorAll('[placeholder], [title], [aria-label]').forEach((element) => {
+            ['placeholder', 'title', 'aria-label'].forEach((name) => {
+              const value = element.getAttribute(name);
+              if (value && key.test(value)) {
+                found.push(name + '=' + value);
+              }
+            });
+          });
+          return found;
+        }""");
+    org.assertj.core.api.Assertions.assertThat((List<?>) keys).as("untranslated labels on " + page.url()).isEmpty();
+  }
+
   static void shot(Page page, String name) {
     page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
   }

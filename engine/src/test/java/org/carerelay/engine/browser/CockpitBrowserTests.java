@@ -60,6 +60,7 @@ class CockpitBrowserTests extends BrowserJourney {
       assertThat(page.getByText(reference).first()).isVisible(
           new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(60_000));
       shot(page, "k-cockpit-cases-by-reference");
+      assertNoUntranslatedLabels(page);
       openCase(page, caseId);
       assertThat(page.getByText("Rapid discharge home to die").first()).isVisible();
       assertThat(page.locator("[uib-tooltip='Delete running process instance']")).isHidden();

@@ -36,44 +36,17 @@ class TasklistBrowserTests extends BrowserJourney {
     try (BrowserContext ward = browser.newContext()) {
       Page page = signIn(ward, "ward-nurse");
       page.navigate(url("/camunda/app/tasklist/default/"));
-      Locator start = page.getByText("Start process").first();
-      try {
-        // Tasklist's first load on a busy 2-core machine can take a while.
-        start.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
-      } catch (RuntimeException e) {
-        shot(page, "0-tasklist-without-start-process");
-        throw new AssertionError("Tasklist did not offer 'Start process' at " + page.url(), e);
-      }
+      openStartForm(page);
       assertThat(page.getByText("Create task")).isHidden(); // the hub's, not a ward's
-      start.click();
-      page.getByText("Rapid discharge home to die").click();
       assertThat(page.getByRole(AriaRole.RADIOGROUP, new Page.GetByRoleOptions().setName("Where is the patient now?")))
           .hasAttribute("aria-required", "true"); // announced as one required question
       assertThat(page.getByLabel("Patient name")).hasAttribute("aria-required", "true");
-      page.getByLabel("On a ward").check();
-      page.getByLabel("Patient name").fill(HOSTILE_NAME);
       Locator birth = page.getByLabel("Date of birth");
       birth.fill("03/14/1941"); // month first, as an American date: refused, not misread
       birth.press("Tab");
       assertThat(page.getByText("\"03/14/1941\" is not a date: type the day, then the month")).isVisible();
-      birth.fill("14/03/1941");
-      birth.press("Tab");
+      fillStartForm(page, HOSTILE_NAME, "943 476 5919");
       assertThat(page.getByText("Read as 14 March 1941")).isVisible();
-      page.getByLabel("NHS number (if known)").fill("943 476 5919");
-      page.getByLabel("Hospital number").fill("WD998877");
-      page.getByLabel("Home address").fill("1 Orchard Lane, Crowborough");
-      Locator locality = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Locality"));
-      locality.locator(".fjs-input-group").click(); // a drop-down of the directory's localities
-      locality.screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("1a-localities.png")));
-      page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("High Weald")).click();
-      page.getByLabel("GP practice").fill("The Meadows Surgery");
-      selectOption(page, "Preferred place of death", "Home");
-      page.getByLabel("Main carer or next of kin").fill("Byron (son)");
-      page.getByLabel("Primary end-of-life diagnosis").fill("Metastatic pancreatic cancer");
-      selectOption(page, "Estimated prognosis", "Days");
-      selectOption(page, "CPR decision", "DNACPR in place");
-      page.getByLabel("Where the DNACPR / ReSPECT form is kept").fill("With the patient");
-      page.getByLabel("The patient consents").check();
       shot(page, "1-ward-start-form");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
       waitFor(() -> cases() == before + 1);
@@ -106,6 +79,7 @@ class TasklistBrowserTests extends BrowserJourney {
       assertThat(page.getByText(reference).first()).isVisible();
       page.getByLabel("Accept: we will do this").check();
       shot(page, "3-icb-funding-task");
+      assertNoUntranslatedLabels(page);
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
       String accepted = engine.getRuntimeService().createProcessInstanceQuery()
           .superProcessInstanceId(started.getId()).singleResult().getId();
@@ -156,10 +130,14 @@ class TasklistBrowserTests extends BrowserJourney {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
         Locator refusal = page.getByText("Left hospital at (dischargedAt): must not be in the future").first();
         assertThat(refusal).isVisible();
+        Locator underTheField = page.locator(".fjs-form-field", new Page.LocatorOptions()
+            .setHas(page.getByLabel("Left hospital at"))).locator(".carerelay-field-error");
+        assertThat(underTheField).hasText("Must not be in the future (it is now Sat 28 Mar 2026, 23:30)");
         assertThat(page.getByText("ENGINE-")).hasCount(0);
         shot(page, "6-ward-discharge-time-in-the-future");
 
         typeDischargeTime(page, "28/03/2026", "23:20"); // the message stays on screen, clear of the Complete button
+        assertThat(underTheField).hasCount(0); // corrected
         shot(page, "7-ward-corrects-the-time");
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Complete")).click();
         waitFor(() -> driver.task(caseId, "user_confirm_discharge") == null);
@@ -171,6 +149,99 @@ class TasklistBrowserTests extends BrowserJourney {
     } finally {
       org.camunda.bpm.engine.impl.util.ClockUtil.reset();
     }
+  }
+
+  /**
+   * A ward nurse on a phone (390 px wide) starts a case with an NHS number whose check digit is
+   * wrong: the server's refusal is shown under that field, which is scrolled to and focused, not
+   * only at the top of the long form; she corrects it and the case starts. Nothing on the way is
+   * wider than the screen, the date picker opens on screen, and no label is an untranslated key.
+   */
+  @Test
+  void aWardNurseOnAPhoneIsShownTheRefusedFieldWhereSheTypedIt() {
+    long before = cases();
+    try (BrowserContext phone = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+        .setTimezoneId("Europe/London").setLocale("en-GB"))) {
+      Page page = signIn(phone, "ward-nurse");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      assertNoUntranslatedLabels(page);
+      Locator menu = page.locator("button.navbar-toggle"); // on a phone, Tasklist's header is a menu
+      menu.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+      menu.click();
+      openStartForm(page);
+      page.getByLabel("Date of birth").click();
+      Locator calendar = page.locator(".flatpickr-calendar.open");
+      assertThat(calendar).isVisible();
+      assertThat(calendar.locator(".flatpickr-weekday").first()).hasText("Mon");
+      var box = calendar.boundingBox();
+      assertThat(box.x).as("the date picker's left edge").isGreaterThanOrEqualTo(0);
+      assertThat(box.x + box.width).as("the date picker's right edge").isLessThanOrEqualTo(390);
+      page.waitForTimeout(500); // the picker's opening animation
+      shot(page, "p1-phone-date-picker");
+      page.getByLabel("Date of birth").press("Tab"); // Escape would close the whole start form
+      fillStartForm(page, "Edith Lowe", "943 476 5918"); // the check digit should be 9
+      assertThat(page.evaluate("document.documentElement.scrollWidth")).as("nothing wider than the phone")
+          .isEqualTo(390);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+
+      Locator nhsField = page.locator(".fjs-form-field", new Page.LocatorOptions().setHas(
+          page.getByLabel("NHS number (if known)")));
+      Locator refusal = nhsField.locator(".carerelay-field-error");
+      assertThat(refusal).containsText("check digit");
+      Locator nhs = page.getByLabel("NHS number (if known)");
+      assertThat(nhs).isFocused();
+      assertThat(nhs).hasAttribute("aria-invalid", "true");
+      assertThat(nhs).isInViewport();
+      assertThat(page.getByText("ENGINE-")).hasCount(0);
+      shot(page, "p2-phone-refused-nhs-number");
+      assertThat(cases()).as("nothing was started").isEqualTo(before);
+
+      nhs.fill("943 476 5919");
+      assertThat(refusal).hasCount(0);
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+      Locator started = page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("has started"));
+      assertThat(started).isVisible();
+      shot(page, "p3-phone-started");
+    }
+    assertThat(cases()).isEqualTo(before + 1);
+  }
+
+  /** Opens the rapid discharge start form, waiting for Tasklist's first load. */
+  private void openStartForm(Page page) {
+    Locator start = page.getByText("Start process").first();
+    try {
+      // Tasklist's first load on a busy 2-core machine can take a while.
+      start.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+    } catch (RuntimeException e) {
+      shot(page, "0-tasklist-without-start-process");
+      throw new AssertionError("Tasklist did not offer 'Start process' at " + page.url(), e);
+    }
+    start.click();
+    page.getByText("Rapid discharge home to die").click();
+  }
+
+  /** Fills in the rapid discharge start form for a patient on a ward at Weald and Downs Hospital. */
+  private static void fillStartForm(Page page, String patientName, String nhsNumber) {
+    page.getByLabel("On a ward").check();
+    page.getByLabel("Patient name").fill(patientName);
+    Locator birth = page.getByLabel("Date of birth");
+    birth.fill("14/03/1941");
+    birth.press("Tab");
+    page.getByLabel("NHS number (if known)").fill(nhsNumber);
+    page.getByLabel("Hospital number").fill("WD998877");
+    page.getByLabel("Home address").fill("1 Orchard Lane, Crowborough");
+    Locator locality = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Locality"));
+    locality.locator(".fjs-input-group").click(); // a drop-down of the directory's localities
+    locality.screenshot(new Locator.ScreenshotOptions().setPath(Chromium.SCREENSHOTS.resolve("1a-localities.png")));
+    page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("High Weald")).click();
+    page.getByLabel("GP practice").fill("The Meadows Surgery");
+    selectOption(page, "Preferred place of death", "Home");
+    page.getByLabel("Main carer or next of kin").fill("Byron (son)");
+    page.getByLabel("Primary end-of-life diagnosis").fill("Metastatic pancreatic cancer");
+    selectOption(page, "Estimated prognosis", "Days");
+    selectOption(page, "CPR decision", "DNACPR in place");
+    page.getByLabel("Where the DNACPR / ReSPECT form is kept").fill("With the patient");
+    page.getByLabel("The patient consents").check();
   }
 
   /**

@@ -1,10 +1,13 @@
 // CareRelay's additions to Tasklist, for partner staff in a busy shift:
 // - dates are typed and shown day first (the partnership's locale), a typed date that is not a
-//   real day/month/year is refused on the spot, and every date is read back in words;
+//   real day/month/year is refused on the spot, every date is read back in words, and the date
+//   picker's weeks start on Monday;
 // - a case started from Tasklist shows its case reference at once, with a link to "Cases we referred";
 // - "Create task" is offered to the coordination hub and administrators only;
 // - for screen readers: the page title names the open task, radio groups are announced as groups
-//   with their question, required fields say so, and server messages are announced.
+//   with their question, required fields say so, and server messages are announced;
+// - a form the server refuses shows each refused field's message under that field, and the first
+//   refused field is scrolled to and focused (the toast at the top only sums them up).
 (() => {
   const LOCALE = 'en-GB';
   const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
@@ -82,6 +85,16 @@
     }, 0);
   };
   document.addEventListener('change', showRead, true);
+
+  // In the partnership's calendar a week starts on Monday. form-js makes its date pickers anew as
+  // fields render, so every page change is checked (from the observer below).
+  const mondayFirst = () => {
+    document.querySelectorAll('.fjs-container input').forEach((input) => {
+      if (isDateInput(input) && input._flatpickr.l10n.firstDayOfWeek !== 1) {
+        input._flatpickr.set('locale', {firstDayOfWeek: 1});
+      }
+    });
+  };
   document.addEventListener('blur', showRead, true);
 
   // The case reference, as soon as a case starts: the start call returns the business key.
@@ -107,17 +120,71 @@
     close.addEventListener('click', () => banner.remove());
     banner.append(text, link, close);
   };
+  // A refusal from the server (CareRelay's problem answer names each field and its label), shown
+  // where the person has to correct it rather than only at the top of a long form.
+  const labelText = (label) => Array.from(label.childNodes)
+    .filter((node) => !(node.classList && node.classList.contains('fjs-asterix')))
+    .map((node) => node.textContent).join('').trim();
+
+  const fieldLabelled = (text) => Array.from(document.querySelectorAll('.fjs-form-field label'))
+    .filter((label) => labelText(label) === text)
+    .map((label) => label.closest('.fjs-form-field'))[0];
+
+  const clearRefusal = (field) => {
+    field.querySelectorAll(':scope > .carerelay-field-error').forEach((note) => note.remove());
+    field.classList.remove('carerelay-field-refused');
+    field.querySelectorAll('[aria-invalid="true"]').forEach((input) => input.removeAttribute('aria-invalid'));
+  };
+
+  let refusals = 0;
+  const showRefusals = (errors) => {
+    document.querySelectorAll('.carerelay-field-refused').forEach(clearRefusal);
+    const refused = errors.map((error) => {
+      const field = error.label && fieldLabelled(error.label);
+      if (!field) {
+        return null;
+      }
+      const note = document.createElement('div');
+      note.className = 'carerelay-field-error';
+      note.id = `carerelay-refusal-${++refusals}`;
+      note.textContent = error.message.charAt(0).toUpperCase() + error.message.slice(1);
+      field.append(note);
+      field.classList.add('carerelay-field-refused');
+      field.querySelectorAll('input, textarea, select').forEach((input) => {
+        input.setAttribute('aria-invalid', 'true');
+        input.setAttribute('aria-describedby', ((input.getAttribute('aria-describedby') || '') + ' ' + note.id).trim());
+      });
+      field.addEventListener('input', () => clearRefusal(field), {once: true});
+      return field;
+    }).filter(Boolean);
+    if (refused.length) {
+      refused[0].scrollIntoView({block: 'center'});
+      const input = refused[0].querySelector('input:not([type=hidden]), textarea, select');
+      if (input) {
+        input.focus({preventScroll: true});
+        if (isDateInput(input)) {
+          input._flatpickr.close(); // an open date picker would cover the message
+        }
+      }
+    }
+  };
+
   const nativeOpen = XMLHttpRequest.prototype.open;
   XMLHttpRequest.prototype.open = function (method, url, ...rest) {
-    if (method === 'POST' && /\/process-definition\/[^/]+\/submit-form$/.test(String(url))) {
+    const submitted = method === 'POST' && /\/submit-form$/.test(String(url));
+    if (submitted) {
       this.addEventListener('load', () => {
+        let answer;
         try {
-          const started = JSON.parse(this.responseText);
-          if (this.status < 300 && started.businessKey) {
-            announceStart(started.businessKey);
-          }
+          answer = JSON.parse(this.responseText);
         } catch (ignored) {
-          // not a started case
+          return; // no answer worth showing
+        }
+        if (this.status < 300 && answer && answer.businessKey && /\/process-definition\//.test(String(url))) {
+          announceStart(answer.businessKey);
+        }
+        if (this.status === 400 && answer && Array.isArray(answer.errors)) {
+          setTimeout(() => showRefusals(answer.errors), 0);
         }
       });
     }
@@ -155,7 +222,10 @@
       document.title = title;
     }
   };
-  new MutationObserver(announce).observe(document.documentElement, {childList: true, subtree: true});
+  new MutationObserver(() => {
+    announce();
+    mondayFirst();
+  }).observe(document.documentElement, {childList: true, subtree: true});
 
   // "Create task" is for the hub (and administrators); partners' work arrives from the pathways.
   fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})
