@@ -3,7 +3,6 @@
 //   real day/month/year is refused on the spot, every date is read back in words, and the date
 //   picker's weeks start on Monday;
 // - a case started from Tasklist shows its case reference at once, with a link to "Cases we referred";
-// - "Create task" is offered to the coordination hub and administrators only;
 // - for screen readers: the page title names the open task, radio groups are announced as groups
 //   with their question, required fields say so, and server messages are announced;
 // - a form the server refuses shows each refused field's message under that field, and the first
@@ -226,17 +225,4 @@
     announce();
     mondayFirst();
   }).observe(document.documentElement, {childList: true, subtree: true});
-
-  // "Create task" is for the hub (and administrators); partners' work arrives from the pathways.
-  fetch('/camunda/api/admin/auth/user/default', {credentials: 'same-origin'})
-    .then((response) => (response.ok ? response.json() : null))
-    .then((user) => user && fetch(`/camunda/api/engine/engine/default/group?member=${encodeURIComponent(user.userId)}`,
-      {credentials: 'same-origin'}))
-    .then((response) => (response && response.ok ? response.json() : []))
-    .then((groups) => {
-      if (groups.some((group) => group.id === 'carerelay-hub' || group.id === 'camunda-admin')) {
-        document.body.classList.add('carerelay-may-create-tasks');
-      }
-    })
-    .catch(() => {});
 })();
