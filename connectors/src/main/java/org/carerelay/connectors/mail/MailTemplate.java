@@ -14,6 +14,7 @@ public final class MailTemplate {
 
   private static final String TEXT = load("notification.txt");
   private static final String HTML = load("notification.html");
+  private static final java.util.regex.Pattern PLACEHOLDER = java.util.regex.Pattern.compile("\\{\\{(\\w+)}}");
 
   private MailTemplate() {}
 
@@ -41,12 +42,10 @@ public final class MailTemplate {
     return out.toString();
   }
 
+  /** Fills each placeholder of the template in one pass, so a value that contains one stays as it is. */
   private static String fill(String template, Map<String, String> values) {
-    String result = template;
-    for (Map.Entry<String, String> value : values.entrySet()) {
-      result = result.replace("{{" + value.getKey() + "}}", value.getValue());
-    }
-    return result;
+    return PLACEHOLDER.matcher(template).replaceAll(placeholder -> java.util.regex.Matcher.quoteReplacement(
+        values.getOrDefault(placeholder.group(1), placeholder.group())));
   }
 
   private static String load(String name) {

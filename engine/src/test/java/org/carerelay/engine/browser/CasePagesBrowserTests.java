@@ -65,6 +65,8 @@ class CasePagesBrowserTests extends BrowserJourney {
     assertThat(driver.task(carePackage, "user_respond")).isNotNull();
   }
 
+  private static final String ADVICE = "No carers free until Monday <img src=x onerror=alert(1)>. Bluebell has carers in Crowborough.";
+
   @Test
   void theWardFollowsItsCaseWithThePartnersAdviceAndTheHubMovesARequestFromADropDown() {
     CaseDriver driver = new CaseDriver(engine);
@@ -73,7 +75,7 @@ class CasePagesBrowserTests extends BrowserJourney {
     driver.deliver(caseId, "chc-fast-track");
     String carePackage = driver.handoff(caseId, "care-package").getId();
     driver.complete(carePackage, "user_respond", "response", "decline",
-        "declineReason", "No carers free until Monday. Bluebell has carers in Crowborough.");
+        "declineReason", ADVICE);
 
     try (BrowserContext ward = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844))) {
       Page page = signIn(ward, "ward-nurse");
@@ -81,7 +83,7 @@ class CasePagesBrowserTests extends BrowserJourney {
       assertThat(page).hasTitle("Cases we referred — CareRelay");
       page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(reference)).click();
       assertThat(page).hasTitle(reference + " — CareRelay");
-      assertThat(page.getByText("No carers free until Monday. Bluebell has carers in Crowborough.").first()).isVisible();
+      assertThat(page.getByText(ADVICE).first()).isVisible(); // markup a partner typed is shown as text
       assertThat(page.getByText("Care package at home: asked Bluebell Home Care")).isVisible();
       assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move the request"))).hasCount(0);
       shot(page, "c1-ward-follows-its-case-at-390px");
@@ -98,7 +100,7 @@ class CasePagesBrowserTests extends BrowserJourney {
       partners.selectOption(new SelectOption().setIndex(1));
       chosen = partners.locator("option:checked").textContent().strip();
       page.locator("form", new Page.LocatorOptions().setHas(partners))
-          .getByLabel("Why (the hub's note; partners are not shown it)").fill("Faster delivery today");
+          .getByLabel("Why (the hub's note; partners are not shown it)").fill("Faster delivery today <script>alert(3)</script>");
       shot(page, "c2-hub-moves-a-request");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Move the request")).first().click();
       assertThat(page.getByRole(AriaRole.STATUS)).hasText("The request has moved to " + chosen + ".");
@@ -117,5 +119,11 @@ class CasePagesBrowserTests extends BrowserJourney {
       page.navigate(url("/cases"));
       assertThat(page.getByText(reference)).hasCount(0);
     }
+    try (BrowserContext hub = browser.newContext()) {
+      Page page = signIn(hub, "hub-coordinator");
+      page.navigate(url("/cases/" + caseId));
+      assertThat(page.getByText("Faster delivery today <script>alert(3)</script>").first()).isVisible();
+    }
+    assertThat(dialogs).as("no script a person typed ran").isEmpty();
   }
 }

@@ -44,8 +44,11 @@ final class HandoverDriver {
   }
 
   ProcessInstance start(String service, String urgency, String locality) {
-    ProcessInstance instance = engine.getRuntimeService()
-        .startProcessInstanceByKey(PartnerHandover.KEY, request(service, urgency, locality));
+    return start(request(service, urgency, locality));
+  }
+
+  ProcessInstance start(Map<String, Object> request) {
+    ProcessInstance instance = engine.getRuntimeService().startProcessInstanceByKey(PartnerHandover.KEY, request);
     watched.add(instance.getId());
     return instance;
   }

@@ -128,6 +128,28 @@ class HandoverNotificationTests {
         .contains("<a href=\"" + link + "\"").contains("Open it in CareRelay");
   }
 
+  /**
+   * What people type reaches mail as text: markup in a request is escaped in the HTML part, and a
+   * template's placeholder typed by a user stays as typed.
+   */
+  @Test
+  void markupAndPlaceholdersPeopleTypeAreMailedAsText() throws Exception {
+    java.util.Map<String, Object> request = HandoverDriver.request("anticipatory-medicines", "urgent", "high-weald");
+    request.put(Vars.REQUEST_SUMMARY, "Syringe driver <img src=x onerror=alert(1)> & {{link}} <script>alert(2)</script>");
+    String id = driver.start(request).getId();
+
+    relay.runOnce();
+
+    jakarta.mail.internet.MimeMessage offer = java.util.Arrays.stream(smtp.getReceivedMessages())
+        .filter(message -> subject(message).startsWith("[CareRelay] New request")).findFirst().orElseThrow();
+    assertThat(offer.getAllRecipients()[0].toString()).isEqualTo("eps@elmtree-pharmacy.example.co.uk");
+    assertThat(part(offer, "text/html"))
+        .contains("Syringe driver &lt;img src=x onerror=alert(1)&gt; &amp; {{link}} &lt;script&gt;alert(2)&lt;/script&gt;")
+        .doesNotContain("<img").doesNotContain("<script");
+    assertThat(part(offer, "text/plain")).contains("Syringe driver <img src=x onerror=alert(1)> & {{link}}");
+    assertThat(driver.mails(id)).isNotEmpty();
+  }
+
   @Test
   void partnersWithTheirOwnSystemGetASignedWebhook() throws Exception {
     List<String> received = new CopyOnWriteArrayList<>();
