@@ -45,16 +45,18 @@ public final class RestCaseSteps {
         + URLEncoder.encode("caseReference_eq_" + reference, StandardCharsets.UTF_8)).body());
   }
 
-  /** A variable of the case, as the caller may read it. */
-  public static JsonNode variable(HttpCaller caller, String caseId, String name) throws Exception {
-    return JSON.readTree(caller.get("/engine-rest/process-instance/" + caseId + "/variables/" + name).body()).get("value");
+  /**
+   * The case's reference, its business key, as the team that referred it reads it: that team may
+   * read its case but not the case's values over Camunda's REST API (only the hub and the partners
+   * offered its tasks may), so not the {@code caseReference} variable.
+   */
+  public static String reference(HttpCaller caller, String caseId) throws Exception {
+    return JSON.readTree(caller.get("/engine-rest/process-instance/" + caseId).body()).get("businessKey").asText();
   }
 
-  /** A variable of an ended case, from history. */
-  public static JsonNode historicVariable(HttpCaller caller, String caseId, String name) throws Exception {
-    JsonNode found = JSON.readTree(caller.get("/engine-rest/history/variable-instance?processInstanceId=" + caseId
-        + "&variableName=" + name).body());
-    return found.isEmpty() ? null : found.get(0).get("value");
+  /** One of a case's outcome figures, running or ended, from CareRelay's case API; null when it has none. */
+  public static JsonNode outcome(HttpCaller caller, String caseId, String name) throws Exception {
+    return JSON.readTree(caller.get("/api/cases/" + caseId).body()).path("outcome").get(name);
   }
 
   private static ObjectNode variables(Map<String, Object> values) {

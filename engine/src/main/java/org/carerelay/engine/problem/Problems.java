@@ -12,9 +12,9 @@ import org.springframework.http.HttpStatus;
  * {@code label}, {@code message}) and {@code message}, the detail again, which Camunda's webapps
  * show to the user.
  */
-final class Problems {
+public final class Problems {
 
-  static final String MEDIA_TYPE = "application/problem+json";
+  public static final String MEDIA_TYPE = "application/problem+json";
 
   /** Camunda's message codes ({@code ENGINE-03051 }). */
   private static final Pattern ENGINE_CODE = Pattern.compile("\\b[A-Z]+-\\d{5}\\s+");
@@ -35,7 +35,7 @@ final class Problems {
 
   private Problems() {}
 
-  static Map<String, Object> body(HttpStatus status, String detail, List<FieldProblem> errors) {
+  public static Map<String, Object> body(HttpStatus status, String detail, List<FieldProblem> errors) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("type", "about:blank");
     body.put("title", status.getReasonPhrase());

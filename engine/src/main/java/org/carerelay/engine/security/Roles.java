@@ -10,6 +10,9 @@ import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_TASK;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_HISTORY_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE;
+import static org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK_VARIABLE;
 import static org.camunda.bpm.engine.authorization.Permissions.UPDATE;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
 import static org.camunda.bpm.engine.authorization.Resources.DECISION_DEFINITION;
@@ -38,10 +41,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  * their team's group (see the partner directory); the roles here span organisations.
  *
  * <ul>
- *   <li>partner staff: Tasklist; a task only while their team is its candidate group
- *   <li>{@value #HUB}: Tasklist; hub tasks; read access to every case
- *   <li>{@value #MANAGERS}: Cockpit, read only
- *   <li>{@value #DESIGNERS}: Cockpit; deploy process and decision definitions
+ *   <li>partner staff: Tasklist; a task, and the case's values it shows, only while their team is its
+ *       candidate group
+ *   <li>{@value #HUB}: Tasklist; hub tasks; read access to every case and its values
+ *   <li>{@value #MANAGERS}: Cockpit, read only; cases, their stages and references, but not their
+ *       values (the patient's identity among them: {@code enforceSpecificVariablePermission})
+ *   <li>{@value #DESIGNERS}: Cockpit, without case values; deploy process and decision definitions
  *   <li>{@value #GOVERNANCE}: the audit trail of who read or changed which case ({@code /api/audit})
  *   <li>{@value #ADMINISTRATORS}: everything, Admin included
  * </ul>
@@ -87,7 +92,8 @@ public class Roles implements ApplicationRunner {
     changes += group(ADMINISTRATORS, "Administrators");
 
     changes += count(grants.grant(HUB, APPLICATION, TASKLIST, ACCESS));
-    changes += count(grants.grant(HUB, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK));
+    changes += count(grants.grant(HUB, PROCESS_DEFINITION, ANY, READ, READ_INSTANCE, READ_HISTORY, READ_TASK,
+        READ_INSTANCE_VARIABLE, READ_HISTORY_VARIABLE, READ_TASK_VARIABLE));
     changes += count(grants.grant(HUB, PROCESS_INSTANCE, ANY, READ));
     changes += count(grants.grant(HUB, TASK, ANY, READ));
     // The hub may start a stand-alone hand-off, e.g. for a request that arrived by phone.

@@ -58,10 +58,10 @@ class AuditTrailTests {
 
   @Test
   void readingACaseOverRestIsRecordedWithWhoWhatAndFromWhere() throws Exception {
-    HttpCaller.basic(port, "ward-nurse", "demo").get("/engine-rest/process-instance/" + caseId + "/variables");
+    HttpCaller.basic(port, "hub-coordinator", "demo").get("/engine-rest/process-instance/" + caseId + "/variables");
 
     JsonNode events = governance("/api/cases/" + caseId + "/audit");
-    JsonNode read = find(events, "ward-nurse");
+    JsonNode read = find(events, "hub-coordinator");
     assertThat(read).as(events.toString()).isNotNull();
     assertThat(read.get("operation").asText()).isEqualTo("read");
     assertThat(read.get("endpoint").asText()).isEqualTo("/engine-rest/process-instance/" + caseId + "/variables");

@@ -2,7 +2,7 @@ package org.carerelay.engine.discharge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.carerelay.engine.RestCaseSteps.act;
-import static org.carerelay.engine.RestCaseSteps.historicVariable;
+import static org.carerelay.engine.RestCaseSteps.outcome;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -29,7 +29,7 @@ class RapidDischargeOverRestPostgresTests {
   void everyPartnerCompletesTheirTaskAndTheCaseReachesTheFirstVisit() throws Exception {
     HttpCaller ward = user("ward-nurse");
     String caseId = RestCaseSteps.start(ward, "rapid-discharge", CaseDriver.startForm("ward", "high-weald"));
-    String reference = RestCaseSteps.variable(ward, caseId, "caseReference").asText();
+    String reference = RestCaseSteps.reference(ward, caseId);
 
     act(user("chc-nurse"), reference, "user_respond", Map.of("response", "accept"));
     act(user("chc-nurse"), reference, "user_complete", Map.of("completion", "done", "completionNote", "Funding agreed"));
@@ -46,8 +46,8 @@ class RapidDischargeOverRestPostgresTests {
     act(ward, reference, "user_confirm_discharge", Map.of("dischargedAt", now, "cprFormTravelled", true));
     act(user("district-nurse"), reference, "user_record_first_visit", Map.of("firstVisitAt", now, "firstVisitNote", "Settled"));
 
-    assertThat(historicVariable(user("manager"), caseId, "caseOutcome").asText()).isEqualTo("first-visit-done");
-    assertThat(historicVariable(ward, caseId, "targetMet").asBoolean()).as("the ward follows its case").isTrue();
+    assertThat(outcome(user("manager"), caseId, "caseOutcome").asText()).isEqualTo("first-visit-done");
+    assertThat(outcome(ward, caseId, "targetMet").asBoolean()).as("the ward follows its case").isTrue();
   }
 
   private HttpCaller user(String name) {

@@ -25,7 +25,7 @@ class HospiceAdmissionOverRestPostgresTests {
   void theGpRefersTheHospiceTriagesConfirmsABedAndAdmits() throws Exception {
     HttpCaller gp = user("gp");
     String caseId = RestCaseSteps.start(gp, "hospice-admission", HospiceAdmissionTests.referral("urgent"));
-    String reference = RestCaseSteps.variable(gp, caseId, "caseReference").asText();
+    String reference = RestCaseSteps.reference(gp, caseId);
 
     assertThat(RestCaseSteps.tasks(user("downsview-triage"), reference)).isEmpty();
     HttpCaller hospice = user("ashdown-triage");
@@ -34,9 +34,9 @@ class HospiceAdmissionOverRestPostgresTests {
     act(hospice, reference, "user_confirm_admission", Map.of("admittedAt",
         OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).toString()));
 
-    assertThat(RestCaseSteps.historicVariable(gp, caseId, "caseOutcome")).as("the referring GP follows the case")
+    assertThat(RestCaseSteps.outcome(gp, caseId, "caseOutcome")).as("the referring GP follows the case")
         .isNotNull();
-    assertThat(RestCaseSteps.historicVariable(gp, caseId, "caseOutcome").asText()).isEqualTo("admitted");
+    assertThat(RestCaseSteps.outcome(gp, caseId, "caseOutcome").asText()).isEqualTo("admitted");
     assertThat(user("chc-nurse").get("/engine-rest/process-instance/" + caseId).statusCode()).isIn(403, 404);
   }
 
