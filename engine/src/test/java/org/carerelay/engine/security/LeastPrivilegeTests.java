@@ -129,6 +129,24 @@ class LeastPrivilegeTests {
     assertThat(icb.get("/engine-rest/task?processInstanceId=" + handoffId).body()).contains(taskId);
   }
 
+  @Autowired
+  TaskValueReading taskValueReading;
+
+  @Test
+  void aTaskOfferedBeforeValuesNeededTheirOwnPermissionIsReadableAfterStartUp() {
+    var grant = engine.getAuthorizationService().createAuthorizationQuery()
+        .resourceType(org.camunda.bpm.engine.authorization.Resources.TASK).resourceId(taskId).groupIdIn("icb-chc")
+        .singleResult();
+    grant.removePermission(org.camunda.bpm.engine.authorization.TaskPermissions.READ_VARIABLE);
+    engine.getAuthorizationService().saveAuthorization(grant); // as the engine wrote it before the setting
+    HttpCaller icb = HttpCaller.basic(port, "chc-nurse", "demo");
+    assertThat(icb.get("/engine-rest/task/" + taskId + "/form-variables").body()).doesNotContain(patient);
+
+    taskValueReading.run(null);
+
+    assertThat(icb.get("/engine-rest/task/" + taskId + "/form-variables").body()).contains(patient);
+  }
+
   private List<String> valueReadingPaths(String api) {
     String both = caseId + "," + handoffId;
     return List.of(
