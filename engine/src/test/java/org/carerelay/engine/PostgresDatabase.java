@@ -67,28 +67,11 @@ public final class PostgresDatabase
       return unreachable;
     }
     databaseUrl = SERVER_URL.substring(0, SERVER_URL.lastIndexOf('/') + 1) + name;
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      awaitSpringShutdown();
-      drop(name);
-    }, "drop-" + name));
+    // Dropped by Spring's own shutdown hook once every context is closed: a JVM hook of its own ran
+    // beside Spring's, dropped the database under the closing engine, and the engine's last
+    // command then waited out the pool's 30 s timeout until surefire killed the JVM.
+    org.springframework.boot.SpringApplication.getShutdownHandlers().add(() -> drop(name));
     return null;
-  }
-
-  /**
-   * JVM shutdown hooks run at the same time: dropping the database while Spring still closes the
-   * engine (whose last command needs a connection) made that command wait out the pool's 30 s
-   * timeout before surefire killed the JVM. The drop waits for Spring's own hook first.
-   */
-  private static void awaitSpringShutdown() {
-    for (Thread thread : Thread.getAllStackTraces().keySet()) {
-      if (thread.getName().equals("SpringApplicationShutdownHook")) {
-        try {
-          thread.join(20_000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }
-    }
   }
 
   private static void drop(String name) {
