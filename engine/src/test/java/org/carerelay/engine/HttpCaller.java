@@ -26,13 +26,18 @@ public final class HttpCaller {
   private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
   private final String base;
-  private final CookieManager cookies = new CookieManager();
+  private final CookieManager cookies;
   private final HttpClient client;
   private String basicAuthorization;
   private boolean sendsXsrfHeader = true;
 
   private HttpCaller(int port) {
+    this(port, new CookieManager());
+  }
+
+  private HttpCaller(int port, CookieManager cookies) {
     this.base = "http://localhost:" + port;
+    this.cookies = cookies;
     this.client = HttpClient.newBuilder().cookieHandler(cookies)
         .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
   }
@@ -48,6 +53,14 @@ public final class HttpCaller {
     caller.basicAuthorization = "Basic " + Base64.getEncoder()
         .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return caller;
+  }
+
+  /** The same browser, with the same cookies (its session among them), at another port: another node. */
+  public HttpCaller at(int port) {
+    HttpCaller other = new HttpCaller(port, cookies);
+    other.basicAuthorization = basicAuthorization;
+    other.sendsXsrfHeader = sendsXsrfHeader;
+    return other;
   }
 
   /** Fills in and submits CareRelay's login form; returns the response to the POST. */

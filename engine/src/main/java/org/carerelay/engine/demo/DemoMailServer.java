@@ -9,16 +9,20 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.stereotype.Component;
 
 /**
  * The demo profile's SMTP server (GreenMail, on {@code carerelay.demo-mail.port}; 0 picks a free
- * port): every notification CareRelay sends lands here and shows on {@code /demo/mailbox}.
+ * port): every notification CareRelay sends lands here and shows on {@code /demo/mailbox}. Off with
+ * {@code carerelay.demo-mail.enabled=false}, when the demo region mails through {@code spring.mail}
+ * (several demo nodes share one mail server).
  */
 @Component
 @Profile("demo")
+@ConditionalOnProperty(name = "carerelay.demo-mail.enabled", havingValue = "true", matchIfMissing = true)
 public class DemoMailServer implements DisposableBean {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoMailServer.class);

@@ -6,6 +6,7 @@ import jakarta.mail.internet.MimeMessage;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 /** {@code /demo/mailbox}: the mails the demo SMTP server received, for administrators and managers. */
 @Controller
 @Profile("demo")
+@ConditionalOnProperty(name = "carerelay.demo-mail.enabled", havingValue = "true", matchIfMissing = true)
 class DemoMailboxController {
 
   record ReceivedMail(String messageId, String to, String subject, Date sentAt, String text) {}
