@@ -96,6 +96,11 @@ public final class HttpCaller {
     return send(request(path).GET());
   }
 
+  /** A GET that accepts only this media type ({@code text/plain} for metrics, {@code text/csv} ...). */
+  public HttpResponse<String> get(String path, String accept) {
+    return send(request(path).setHeader("Accept", accept).GET());
+  }
+
   public HttpResponse<String> postForm(String path, Map<String, String> form) {
     String body = form.entrySet().stream()
         .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="

@@ -48,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       values (the patient's identity among them: {@code enforceSpecificVariablePermission})
  *   <li>{@value #DESIGNERS}: Cockpit, without case values; deploy process and decision definitions
  *   <li>{@value #GOVERNANCE}: the audit trail of who read or changed which case ({@code /api/audit})
+ *   <li>{@value #OPERATIONS}: CareRelay's metrics for monitoring ({@code /actuator/prometheus})
  *   <li>{@value #ADMINISTRATORS}: everything, Admin included
  * </ul>
  */
@@ -60,6 +61,8 @@ public class Roles implements ApplicationRunner {
   public static final String DESIGNERS = "carerelay-designers";
   /** Information governance: reads the audit trail of who saw which case; sees no case itself. */
   public static final String GOVERNANCE = "carerelay-governance";
+  /** Operations: scrapes CareRelay's metrics ({@code /actuator/prometheus}); sees no case. */
+  public static final String OPERATIONS = "carerelay-operations";
   public static final String ADMINISTRATORS = Groups.CAMUNDA_ADMIN;
 
   public static final String TASKLIST = "tasklist";
@@ -89,6 +92,7 @@ public class Roles implements ApplicationRunner {
     changes += group(MANAGERS, "Partnership managers");
     changes += group(DESIGNERS, "Process designers");
     changes += group(GOVERNANCE, "Information governance");
+    changes += group(OPERATIONS, "Operations");
     changes += group(ADMINISTRATORS, "Administrators");
 
     changes += count(grants.grant(HUB, APPLICATION, TASKLIST, ACCESS));

@@ -47,7 +47,8 @@ class SecurityConfiguration {
   SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
       IdentityService identity, ProcessEngineConfigurationImpl engine) throws Exception {
     RequestMatcher apis = new OrRequestMatcher(
-        pathPattern("/engine-rest/**"), pathPattern("/api/**"), pathPattern("/camunda/api/**"));
+        pathPattern("/engine-rest/**"), pathPattern("/api/**"), pathPattern("/camunda/api/**"),
+        pathPattern("/actuator/**"));
     RequestMatcher camunda = pathPattern("/camunda/**");
     RequestMatcher webappLogout = pathPattern(HttpMethod.POST, WEBAPP_LOGOUT);
 
@@ -63,6 +64,10 @@ class SecurityConfiguration {
                 pathPattern(HttpMethod.GET, "/camunda/lib/**"),
                 pathPattern(HttpMethod.GET, "/camunda/favicon.ico"))
             .permitAll()
+            // Metrics (Prometheus) for those who run CareRelay; health and probes stay open above.
+            .requestMatchers(pathPattern("/actuator/**"))
+            .hasAnyAuthority(CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.ADMINISTRATORS,
+                CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.OPERATIONS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
         .httpBasic(Customizer.withDefaults())

@@ -1,0 +1,80 @@
+package org.carerelay.engine.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.CaseDriver;
+import org.carerelay.engine.DemoRegionTest;
+import org.carerelay.engine.HttpCaller;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * What an operator of CareRelay relies on: probes a load balancer or Kubernetes may call without
+ * signing in, metrics in Prometheus's format for administrators and the operations group only, with
+ * CareRelay's own figures, and Camunda's history cleanup scheduled in its nightly window.
+ */
+@DemoRegionTest
+class OperationsTests {
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void probesAnswerWithoutSigningIn() {
+    for (String probe : new String[] {"/actuator/health/liveness", "/actuator/health/readiness"}) {
+      HttpResponse<String> answer = HttpCaller.browser(port).get(probe);
+      assertThat(answer.statusCode()).as(probe).isEqualTo(200);
+      assertThat(answer.body()).as(probe).contains("\"UP\"");
+    }
+  }
+
+  @Test
+  void metricsCarryCareRelaysOwnFiguresForOperatorsOnly() {
+    new CaseDriver(engine).start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald"));
+
+    HttpResponse<String> metrics = HttpCaller.basic(port, "demo", "demo").get("/actuator/prometheus", "text/plain");
+
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body()).contains("carerelay_outbox_notifications{application=\"carerelay\",status=\"pending\"}",
+        "carerelay_escalations_open{application=\"carerelay\",level=\"1\"}", "carerelay_jobs_due", "carerelay_jobs_failed",
+        "jvm_memory_used_bytes", "hikaricp_connections_active");
+    assertThat(gauge(metrics.body(), "carerelay_tasks_open")).as("open tasks, as the engine counts them")
+        .isEqualTo(engine.getTaskService().createTaskQuery().count());
+    assertThat(HttpCaller.basic(port, "ward-nurse", "demo").get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(403);
+    assertThat(HttpCaller.basic(port, "manager", "demo").get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(403);
+    assertThat(HttpCaller.browser(port).get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void historyCleanupIsScheduledInItsNightlyWindow() {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    assertThat(configuration.getHistoryCleanupBatchWindowStartTime()).isEqualTo("01:00");
+    assertThat(configuration.getHistoryCleanupBatchWindowEndTime()).isEqualTo("05:00");
+    assertThat(engine.getHistoryService().findHistoryCleanupJobs()).as("the cleanup job exists").isNotEmpty();
+    assertThat(engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list())
+        .as("every pathway says how long its history is kept")
+        .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isNotNull().isPositive());
+  }
+
+  private static long gauge(String metrics, String name) {
+    Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} ([0-9.E+]+)$").matcher(metrics);
+    assertThat(value.find()).as(name + " in\n" + metrics).isTrue();
+    return (long) Double.parseDouble(value.group(1));
+  }
+}
