@@ -37,7 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * CareRelay as a cluster: two nodes, separate JVMs started from the built application, on one new
+ * CareRelay as a cluster: two nodes, separate JVMs started from the built application with the
+ * container image's entrypoint, on one new
  * PostgreSQL database, mailing through one SMTP server (GreenMail). They start at the same moment;
  * a user signed in on one is served by the other; hand-offs started on both have their escalation
  * timers fall due (their due dates moved to now, as no clock can be moved across JVMs) while one
@@ -312,9 +313,17 @@ class ClusterIT {
     void start() throws IOException {
       String jar = System.getProperty("carerelay.test.jar");
       assertThat(jar).as("the packaged application (failsafe passes carerelay.test.jar)").isNotBlank();
-      String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      process = new ProcessBuilder(java, "-Xmx512m", "-jar", jar,
-          "--spring.profiles.active=demo",
+      // The image's own entrypoint, with this machine's java and jar, and a smaller heap for two nodes.
+      List<String> command = new ArrayList<>();
+      for (String part : DeploymentFilesIT.entrypoint()) {
+        command.add(switch (part) {
+          case "java" -> Path.of(System.getProperty("java.home"), "bin", "java").toString();
+          case "/app/carerelay.jar" -> jar;
+          default -> part;
+        });
+      }
+      command.add(1, "-Xmx512m");
+      command.addAll(List.of("--spring.profiles.active=demo",
           "--server.port=" + port,
           "--spring.datasource.url=" + databaseUrl,
           "--spring.datasource.username=" + USER,
@@ -326,7 +335,8 @@ class ClusterIT {
           "--carerelay.notification.relay.lease=PT20S",
           "--camunda.bpm.job-execution.lock-time-in-millis=20000",
           "--camunda.bpm.job-execution.wait-time-in-millis=1000",
-          "--camunda.bpm.job-execution.max-wait=2000")
+          "--camunda.bpm.job-execution.max-wait=2000"));
+      process = new ProcessBuilder(command)
           .redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.appendTo(LOGS.resolve("node-" + name + ".log").toFile()))
           .start();
