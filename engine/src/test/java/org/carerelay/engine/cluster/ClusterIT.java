@@ -43,8 +43,8 @@ import org.junit.jupiter.api.Test;
  * a user signed in on one is served by the other; hand-offs started on both have their escalation
  * timers fall due (their due dates moved to now, as no clock can be moved across JVMs) while one
  * node is killed with {@code kill -9}, and later while PostgreSQL restarts. Every timer fires once,
- * every event is mailed as one message (a mail in flight when its node died goes again as the same
- * message, with its Message-ID), no task is lost or doubled, no incident is left, and the killed
+ * every event is mailed as one message and sent to a partner's system under one idempotency key (a
+ * mail or call in flight when its node died goes again as the same message), no task is lost or doubled, no incident is left, and the killed
  * node rejoins. Run by failsafe after the application is packaged ({@code mvn verify}).
  */
 class ClusterIT {
@@ -59,6 +59,9 @@ class ClusterIT {
   static String database;
   static String databaseUrl;
   static GreenMail smtp;
+  /** A partner's own system: each webhook call it received, as "hand-off subject" and its idempotency key. */
+  static final List<String[]> webhooks = new java.util.concurrent.CopyOnWriteArrayList<>();
+  static com.sun.net.httpserver.HttpServer partnerSystem;
   static Node a;
   static Node b;
 
@@ -72,6 +75,15 @@ class ClusterIT {
     databaseUrl = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + database;
     smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     smtp.start();
+    partnerSystem = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    partnerSystem.createContext("/carerelay", exchange -> {
+      JsonNode call = JSON.readTree(exchange.getRequestBody());
+      webhooks.add(new String[] {call.path("handoffId").asText() + " " + call.path("subject").asText(),
+          exchange.getRequestHeaders().getFirst("Idempotency-Key")});
+      exchange.sendResponseHeaders(204, -1);
+      exchange.close();
+    });
+    partnerSystem.start();
     Files.createDirectories(LOGS);
     a = new Node("a", freePort());
     b = new Node("b", freePort());
@@ -90,6 +102,9 @@ class ClusterIT {
     }
     if (smtp != null) {
       smtp.stop();
+    }
+    if (partnerSystem != null) {
+      partnerSystem.stop(0);
     }
     if (database != null) {
       try (Connection server = DriverManager.getConnection(SERVER, USER, "");
@@ -118,6 +133,11 @@ class ClusterIT {
     assertThat(socialWorkerOnA.get("/cases").statusCode()).as("a user deleted on node b loses the session on node a")
         .isEqualTo(302);
 
+    try (Connection connection = DriverManager.getConnection(databaseUrl, USER, "");
+         Statement statement = connection.createStatement()) {
+      statement.execute("update partner_organisation set webhook_url = 'http://127.0.0.1:"
+          + partnerSystem.getAddress().getPort() + "/carerelay' where id = 'bluebell-home-care'");
+    }
     List<String> handoffs = new ArrayList<>();
     for (int i = 0; i < HANDOFFS; i++) {
       handoffs.add(startHandoff(i % 2 == 0 ? a : b, i));
@@ -157,6 +177,12 @@ class ClusterIT {
             Collectors.mapping(ClusterIT::messageId, Collectors.toSet())));
     assertThat(messagesPerEvent.entrySet().stream().filter(entry -> entry.getValue().size() > 1)
         .map(Map.Entry::getKey)).as("no event mailed as two messages").isEmpty();
+    Map<String, java.util.Set<String>> callsPerEvent = webhooks.stream().collect(Collectors.groupingBy(
+        call -> call[0], Collectors.mapping(call -> call[1], Collectors.toSet())));
+    assertThat(callsPerEvent).as("the partner's system was called").isNotEmpty();
+    assertThat(callsPerEvent.entrySet().stream().filter(entry -> entry.getValue().size() > 1).map(Map.Entry::getKey))
+        .as("no event sent to a partner's system under two idempotency keys").isEmpty();
+    System.out.println("Webhook calls: " + webhooks.size() + " for " + callsPerEvent.size() + " events");
     assertThat(count("select count(*) from (select case_id, recipient, subject from notification"
         + " group by case_id, recipient, subject having count(*) > 1) doubled")).as("one outbox row per event").isZero();
     long resent = Arrays.stream(smtp.getReceivedMessages()).count() - Arrays.stream(smtp.getReceivedMessages())
@@ -346,6 +372,7 @@ class ClusterIT {
           "--spring.mail.port=" + smtp.getSmtp().getPort(),
           "--carerelay.demo-mail.enabled=false",
           "--carerelay.notification.relay.interval=PT1S",
+          "--carerelay.notification.webhook-secrets.bluebell-home-care=cluster-test-secret",
           "--carerelay.notification.relay.lease=PT20S",
           "--camunda.bpm.job-execution.lock-time-in-millis=20000",
           "--camunda.bpm.job-execution.wait-time-in-millis=1000",
