@@ -1,0 +1,95 @@
+package org.carerelay.engine.benchmark;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.carerelay.engine.HttpCaller;
+import org.carerelay.engine.PostgresDatabase;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.ContextConfiguration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * P2 of the benchmark: a partner team's task list with authorization on, at a number of open
+ * hand-offs spread over the partnership (-Dcarerelay.benchmark.open-tasks, 10,000 by default), on
+ * PostgreSQL with fresh statistics. Prints p50 and p99 of {@code GET /engine-rest/task?candidateGroup=}
+ * (first page of 15, as Tasklist asks) as the team's own user. Not a test: run it with
+ * {@code mvn -B -pl engine verify -Pbenchmark}.
+ */
+@Tag("benchmark")
+@ExtendWith(PostgresDatabase.class)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ContextConfiguration(initializers = PostgresDatabase.class)
+@ActiveProfiles({"demo", "test"})
+class TaskListBenchmark {
+
+  private static final String[][] REQUESTS = {
+      {"care-package", "high-weald"}, {"care-package", "downs-coast"}, {"equipment", "high-weald"},
+      {"equipment", "downs-coast"}, {"anticipatory-medicines", "high-weald"}, {"anticipatory-medicines", "downs-coast"}};
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  ProcessEngine engine;
+
+  @Autowired
+  TransactionTemplate transaction;
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void aTeamsTaskList() {
+    int open = Integer.getInteger("carerelay.benchmark.open-tasks", 10_000);
+    long seeding = System.nanoTime();
+    for (int done = 0; done < open; done += 250) {
+      int from = done;
+      transaction.executeWithoutResult(status -> {
+        for (int i = from; i < Math.min(open, from + 250); i++) {
+          String[] request = REQUESTS[i % REQUESTS.length];
+          Map<String, Object> variables = new HashMap<>();
+          variables.put("caseReference", "BM-" + i);
+          variables.put("service", request[0]);
+          variables.put("urgency", i % 3 == 0 ? "urgent" : "routine");
+          variables.put("locality", request[1]);
+          variables.put("requestSummary", "Benchmark request " + i);
+          engine.getRuntimeService().startProcessInstanceByKey("partner-handover", "BM-" + i, variables);
+        }
+      });
+    }
+    System.out.printf("seeded %d open hand-offs in %d s%n", open, (System.nanoTime() - seeding) / 1_000_000_000);
+    jdbc.sql("analyze").update();
+
+    report("bluebell-coordinator", "/engine-rest/task?candidateGroup=bluebell-care-coordinators&firstResult=0&maxResults=15");
+    report("bluebell-coordinator", "/engine-rest/task/count?candidateGroup=bluebell-care-coordinators");
+    report("hub-coordinator", "/engine-rest/task?candidateGroup=carerelay-hub&firstResult=0&maxResults=15");
+  }
+
+  private void report(String user, String path) {
+    HttpCaller caller = HttpCaller.basic(port, user, "demo");
+    for (int i = 0; i < 5; i++) {
+      caller.get(path); // warm up
+    }
+    List<Long> times = new ArrayList<>();
+    String size = "";
+    for (int i = 0; i < 50; i++) {
+      long start = System.nanoTime();
+      HttpResponse<String> answer = caller.get(path);
+      times.add((System.nanoTime() - start) / 1_000_000);
+      size = answer.statusCode() + ", " + answer.body().length() + " bytes";
+    }
+    times.sort(Long::compare);
+    System.out.printf("BENCHMARK %-22s %-90s p50 %5d ms  p99 %5d ms  (%s)%n", user, path, times.get(24), times.get(49), size);
+  }
+}
