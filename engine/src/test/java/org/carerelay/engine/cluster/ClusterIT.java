@@ -146,9 +146,12 @@ class ClusterIT {
         () -> mails("New request") >= HANDOFFS);
 
     // Level 1 falls due everywhere; node a dies with its share of the timers in its hands.
+    HttpCaller hubOnA = HttpCaller.browser(a.port).loggedInAs("hub-coordinator", "demo");
     dueNow("start_respond_reminder");
     awaitThat("some reminders sent", Duration.ofSeconds(60), () -> escalations(1) > 0);
     a.kill();
+    assertThat(hubOnA.at(b.port).get("/cases").statusCode()).as("a session outlives the node that made it")
+        .isEqualTo(200);
     awaitThat("node b raised every level-1 escalation", Duration.ofSeconds(120),
         () -> escalations(1) == HANDOFFS);
     awaitThat("every reminder mailed", Duration.ofSeconds(120), () -> mails("Reminder") >= HANDOFFS);
