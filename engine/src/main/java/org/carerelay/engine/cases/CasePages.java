@@ -19,6 +19,7 @@ import org.carerelay.engine.audit.AuditTrail;
 import org.carerelay.engine.escalation.Escalations;
 import org.carerelay.engine.handover.CaseHandoffs;
 import org.carerelay.engine.handover.HandoverActions;
+import org.carerelay.engine.notification.NotificationOutbox;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.security.Callers;
 import org.carerelay.engine.security.Roles;
@@ -64,8 +65,13 @@ class CasePages {
   record RequestRow(String handoffId, String service, String partner, String status, String advice, String due,
       boolean open) {}
 
-  /** Something that happened on the case, in order. */
-  record Event(OffsetDateTime at, String when, String what) {}
+  /**
+   * Something that happened on the case, in order: {@code kind} is one of started, asked, accepted,
+   * declined, unable, completed, timed-out, reassigned, cancelled, escalated, notified, died,
+   * plan-changed, closed; {@code what} says it in words.
+   */
+  record Event(OffsetDateTime at, String when, String kind, String what, String service, String organisation,
+      Integer level) {}
 
   /** A partner the hub can move a request to. */
   record Choice(String organisation, String label, boolean available) {}
@@ -79,10 +85,12 @@ class CasePages {
   private final PartnerDirectory directory;
   private final PartnershipTime time;
   private final AuditTrail audit;
+  private final NotificationOutbox outbox;
 
   CasePages(HistoryService history, RuntimeService runtime, IdentityService identity, CaseHandoffs handoffs,
       HandoverActions actions, Escalations escalations, PartnerDirectory directory, PartnershipTime time,
-      AuditTrail audit) {
+      AuditTrail audit, NotificationOutbox outbox) {
+    this.outbox = outbox;
     this.history = history;
     this.runtime = runtime;
     this.identity = identity;
@@ -128,29 +136,17 @@ class CasePages {
   String show(@PathVariable String caseId, Principal principal, Model model) {
     List<String> groups = groups(principal);
     CaseData data = visibleCase(caseId, groups);
-    HistoricProcessInstance instance = data.instance();
     Map<String, Object> variables = data.variables();
     boolean hub = isHub(groups);
     String locality = (String) variables.get(Case.Vars.LOCALITY);
     List<RequestRow> requests = new ArrayList<>();
     Map<String, List<Choice>> choices = new LinkedHashMap<>();
-    List<Event> events = new ArrayList<>();
-    events.add(new Event(instance.getStartTime().toInstant().atOffset(java.time.ZoneOffset.UTC),
-        time.show(instance.getStartTime().toInstant()), "Case started by " + requester(variables)));
     for (CaseHandoffs.Request request : data.requests()) {
-      String service = directory.serviceName(request.service());
       String partner = directory.organisationName(request.partner()).orElse(request.partner());
       boolean open = request.result() == null;
       boolean partnersWords = !open && List.of("declined", "unable", "completed").contains(request.result());
-      requests.add(new RequestRow(request.handoffId(), service, partner, status(request),
-          partnersWords || hub ? request.reason() : null, open ? due(request) : null, open));
-      event(events, request.startedAt(), service + ": asked " + partner);
-      event(events, request.acceptedAt(), service + ": accepted by " + partner);
-      if (!open) {
-        event(events, request.endedAt(), service + ": " + status(request).toLowerCase(java.util.Locale.ROOT)
-            + (partnersWords && request.reason() != null && !request.reason().isBlank()
-                ? " (" + partner + ": " + request.reason() + ")" : ""));
-      }
+      requests.add(new RequestRow(request.handoffId(), directory.serviceName(request.service()), partner,
+          status(request), partnersWords || hub ? request.reason() : null, open ? due(request) : null, open));
       if (open && hub && locality != null) {
         choices.computeIfAbsent(request.handoffId(), id -> directory.offersIn(request.service(), locality).stream()
             .filter(offer -> !offer.organisation().equals(request.partner()))
@@ -159,16 +155,7 @@ class CasePages {
             .toList());
       }
     }
-    for (Escalations.Escalation escalation : escalations.ofCase(caseId, null)) {
-      event(events, escalation.raisedAt(), directory.serviceName(escalation.service()) + ": "
-          + directory.organisationName(escalation.partner()).orElse(escalation.partner()) + " is late ("
-          + escalation.stage() + ", level " + escalation.level() + ")");
-    }
-    if (instance.getEndTime() != null) {
-      event(events, instance.getEndTime().toInstant().atOffset(java.time.ZoneOffset.UTC), "Case closed: "
-          + Objects.toString(variables.get(Case.Vars.CASE_OUTCOME), "ended"));
-    }
-    events.sort(Comparator.comparing(Event::at));
+    List<Event> events = timeline(data, hub);
     audit.record(principal.getName(), List.of(caseId), AuditTrail.Operation.READ, "GET", "/cases/" + caseId, null,
         false);
     model.addAttribute("row", row(data));
@@ -200,6 +187,75 @@ class CasePages {
     redirect.addFlashAttribute("notice", result == HandoverActions.Result.DONE ? "The request was withdrawn."
         : "The request could not be withdrawn: it is no longer waiting for a partner.");
     return "redirect:/cases/" + caseId;
+  }
+
+  /**
+   * A case's timeline as JSON, for other tools: the same events as its page, to the same people
+   * (the team that referred it, the hub, managers, administrators); 404 to anyone else.
+   */
+  @GetMapping(path = "/api/cases/{caseId}/timeline", produces = "application/json")
+  @org.springframework.web.bind.annotation.ResponseBody
+  List<Event> timelineJson(@PathVariable String caseId, Principal principal) {
+    List<String> groups = groups(principal);
+    List<Event> events = timeline(visibleCase(caseId, groups), isHub(groups));
+    audit.record(principal.getName(), List.of(caseId), AuditTrail.Operation.READ, "GET",
+        "/api/cases/" + caseId + "/timeline", null, false);
+    return events;
+  }
+
+  /**
+   * Everything that happened on a case, in order: Camunda's history (start, end, death, plan change)
+   * joined with CareRelay's own records of its hand-offs (each partner asked and what it answered),
+   * escalations and the notifications sent for the case and its hand-offs. A partner's reason is
+   * shown as its words; the hub's own reasons only to the hub.
+   */
+  private List<Event> timeline(CaseData data, boolean hub) {
+    HistoricProcessInstance instance = data.instance();
+    String caseId = instance.getId();
+    List<Event> events = new ArrayList<>();
+    event(events, instance.getStartTime(), "started", "Case started by " + requester(data.variables()), null, null,
+        null);
+    List<String> instances = new ArrayList<>(List.of(caseId));
+    for (CaseHandoffs.Request request : data.requests()) {
+      instances.add(request.handoffId());
+      String service = directory.serviceName(request.service());
+      String partner = directory.organisationName(request.partner()).orElse(request.partner());
+      event(events, request.startedAt(), "asked", service + ": asked " + partner, service, partner, null);
+      event(events, request.acceptedAt(), "accepted", service + ": accepted by " + partner, service, partner, null);
+      if (request.result() != null) {
+        boolean partnersWords = List.of("declined", "unable", "completed").contains(request.result());
+        boolean reasonShown = (partnersWords || hub) && request.reason() != null && !request.reason().isBlank();
+        event(events, request.endedAt(), request.result(), service + ": "
+            + status(request).toLowerCase(java.util.Locale.ROOT)
+            + (reasonShown ? " (" + (partnersWords ? partner : "the hub") + ": " + request.reason() + ")" : ""),
+            service, partner, null);
+      }
+    }
+    for (Escalations.Escalation escalation : escalations.ofCase(caseId, null)) {
+      String service = directory.serviceName(escalation.service());
+      String partner = directory.organisationName(escalation.partner()).orElse(escalation.partner());
+      event(events, escalation.raisedAt(), "escalated", service + ": " + partner + " is late (" + escalation.stage()
+          + ", level " + escalation.level() + ")", service, partner, escalation.level());
+    }
+    for (NotificationOutbox.Sent sent : outbox.sentFor(instances)) {
+      String to = sent.organisationId() == null ? null
+          : directory.organisationName(sent.organisationId()).orElse(sent.organisationId());
+      event(events, sent.sentAt(), "notified", (to == null ? "Told the partnership" : "Told " + to) + " by "
+          + sent.channel() + ": " + sent.subject(), null, to, null);
+    }
+    for (HistoricVariableInstance variable : history.createHistoricVariableInstanceQuery().processInstanceId(caseId)
+        .variableNameIn(Case.Vars.DIED_AT, Case.Vars.PLAN_CHANGE_REASON).list()) {
+      if (Case.Vars.DIED_AT.equals(variable.getName()) && variable.getValue() instanceof Date died) {
+        event(events, died, "died", "The patient died", null, null, null);
+      } else if (Case.Vars.PLAN_CHANGE_REASON.equals(variable.getName())) {
+        event(events, variable.getCreateTime(), "plan-changed", "The plan changed: " + variable.getValue(), null, null,
+            null);
+      }
+    }
+    event(events, instance.getEndTime(), "closed", "Case closed: "
+        + Objects.toString(data.variables().get(Case.Vars.CASE_OUTCOME), "ended"), null, null, null);
+    events.sort(Comparator.comparing(Event::at));
+    return events;
   }
 
   private void requireHubAction(String caseId, String handoffId, List<String> groups, String reason) {
@@ -298,9 +354,17 @@ class CasePages {
     return team == null ? "the coordination hub" : directory.teamName(team.toString()).orElse("the coordination hub");
   }
 
-  private void event(List<Event> events, OffsetDateTime at, String what) {
+  private void event(List<Event> events, OffsetDateTime at, String kind, String what, String service,
+      String organisation, Integer level) {
     if (at != null) {
-      events.add(new Event(at, time.show(at.toInstant()), what));
+      events.add(new Event(at, time.show(at.toInstant()), kind, what, service, organisation, level));
+    }
+  }
+
+  private void event(List<Event> events, Date at, String kind, String what, String service, String organisation,
+      Integer level) {
+    if (at != null) {
+      event(events, at.toInstant().atOffset(java.time.ZoneOffset.UTC), kind, what, service, organisation, level);
     }
   }
 

@@ -77,6 +77,19 @@ public class NotificationOutbox {
         .update();
   }
 
+  /** A notification that went out: when, how, to which organisation (null: the hub or managers), what. */
+  public record Sent(java.time.OffsetDateTime sentAt, String channel, String organisationId, String subject) {}
+
+  /** What was sent for these process instances (a case and its hand-offs), oldest first. */
+  public List<Sent> sentFor(java.util.Collection<String> caseIds) {
+    if (caseIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql("select sent_at, channel, organisation_id, subject from notification"
+            + " where status = 'sent' and case_id in (:ids) order by sent_at, id")
+        .param("ids", caseIds).query(Sent.class).list();
+  }
+
   public List<Entry> list(String status) {
     String where = status == null ? "" : " where status = ?";
     var statement = jdbc.sql("""
