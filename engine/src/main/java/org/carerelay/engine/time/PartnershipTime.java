@@ -46,6 +46,11 @@ public class PartnershipTime {
     this.clockSkew = clockSkew;
   }
 
+  /** The partnership's zone. */
+  public ZoneId zone() {
+    return zone;
+  }
+
   /** Now, by the engine's clock. */
   public Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
