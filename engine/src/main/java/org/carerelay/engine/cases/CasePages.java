@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.Group;
 import org.carerelay.engine.audit.AuditTrail;
 import org.carerelay.engine.escalation.Escalations;
@@ -68,10 +69,11 @@ class CasePages {
   /**
    * Something that happened on the case, in order: {@code kind} is one of started, asked, accepted,
    * declined, unable, completed, timed-out, reassigned, cancelled, escalated, notified, died,
-   * plan-changed, closed; {@code what} says it in words.
+   * plan-changed, closed; {@code what} says it in words; {@code user} is the name of the person who
+   * did it, where a signed-in person did.
    */
   record Event(OffsetDateTime at, String when, String kind, String what, String service, String organisation,
-      Integer level) {}
+      Integer level, String user) {}
 
   /** A partner the hub can move a request to. */
   record Choice(String organisation, String label, boolean available) {}
@@ -215,20 +217,27 @@ class CasePages {
     List<Event> events = new ArrayList<>();
     event(events, instance.getStartTime(), "started", "Case started by " + requester(data.variables()), null, null,
         null);
+    attribute(events, instance.getStartUserId());
     List<String> instances = new ArrayList<>(List.of(caseId));
     for (CaseHandoffs.Request request : data.requests()) {
       instances.add(request.handoffId());
       String service = directory.serviceName(request.service());
       String partner = directory.organisationName(request.partner()).orElse(request.partner());
       event(events, request.startedAt(), "asked", service + ": asked " + partner, service, partner, null);
-      event(events, request.acceptedAt(), "accepted", service + ": accepted by " + partner, service, partner, null);
+      List<UserOperationLogEntry> completions = history.createUserOperationLogQuery()
+          .processInstanceId(request.handoffId()).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list();
+      if (event(events, request.acceptedAt(), "accepted", service + ": accepted by " + partner, service, partner, null)) {
+        attribute(events, completedBy(completions, request.acceptedAt()));
+      }
       if (request.result() != null) {
         boolean partnersWords = List.of("declined", "unable", "completed").contains(request.result());
         boolean reasonShown = (partnersWords || hub) && request.reason() != null && !request.reason().isBlank();
-        event(events, request.endedAt(), request.result(), service + ": "
+        if (event(events, request.endedAt(), request.result(), service + ": "
             + status(request).toLowerCase(java.util.Locale.ROOT)
             + (reasonShown ? " (" + (partnersWords ? partner : "the hub") + ": " + request.reason() + ")" : ""),
-            service, partner, null);
+            service, partner, null)) {
+          attribute(events, completedBy(completions, request.endedAt()));
+        }
       }
     }
     for (Escalations.Escalation escalation : escalations.ofCase(caseId, null)) {
@@ -354,11 +363,14 @@ class CasePages {
     return team == null ? "the coordination hub" : directory.teamName(team.toString()).orElse("the coordination hub");
   }
 
-  private void event(List<Event> events, OffsetDateTime at, String kind, String what, String service,
+  /** Adds an event that has a time; returns whether it did. */
+  private boolean event(List<Event> events, OffsetDateTime at, String kind, String what, String service,
       String organisation, Integer level) {
-    if (at != null) {
-      events.add(new Event(at, time.show(at.toInstant()), kind, what, service, organisation, level));
+    if (at == null) {
+      return false;
     }
+    events.add(new Event(at, time.show(at.toInstant()), kind, what, service, organisation, level, null));
+    return true;
   }
 
   private void event(List<Event> events, Date at, String kind, String what, String service, String organisation,
@@ -366,6 +378,29 @@ class CasePages {
     if (at != null) {
       event(events, at.toInstant().atOffset(java.time.ZoneOffset.UTC), kind, what, service, organisation, level);
     }
+  }
+
+  /** Names the person who did the last event added, by their name in the identity service. */
+  private void attribute(List<Event> events, String userId) {
+    if (userId == null || events.isEmpty()) {
+      return;
+    }
+    var user = identity.createUserQuery().userId(userId).singleResult();
+    String name = user == null ? userId : (Objects.toString(user.getFirstName(), "") + " "
+        + Objects.toString(user.getLastName(), "")).strip();
+    Event last = events.remove(events.size() - 1);
+    events.add(new Event(last.at(), last.when(), last.kind(), last.what(), last.service(), last.organisation(),
+        last.level(), name));
+  }
+
+  /** Who completed a task of the hand-off at this moment (the engine logs completions by signed-in users). */
+  private static String completedBy(List<UserOperationLogEntry> completions, OffsetDateTime at) {
+    if (at == null) {
+      return null;
+    }
+    return completions.stream()
+        .filter(entry -> Math.abs(entry.getTimestamp().getTime() - at.toInstant().toEpochMilli()) < 2000)
+        .map(UserOperationLogEntry::getUserId).filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   private List<String> groups(Principal principal) {

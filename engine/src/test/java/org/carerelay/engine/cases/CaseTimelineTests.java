@@ -79,6 +79,27 @@ class CaseTimelineTests {
   }
 
   @Test
+  void eachStepNamesThePersonWhoTookIt() throws Exception {
+    CaseDriver driver = new CaseDriver(engine);
+    String caseId = driver.start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald")).getId();
+    String funding = driver.handoff(caseId, "chc-fast-track").getId();
+    String task = driver.task(funding, "user_respond").getId();
+    HttpCaller icb = HttpCaller.basic(port, "chc-nurse", "demo");
+    assertThat(icb.postJson("/engine-rest/task/" + task + "/claim", "{\"userId\": \"chc-nurse\"}").statusCode())
+        .isEqualTo(204);
+    assertThat(icb.postJson("/engine-rest/task/" + task + "/complete",
+        "{\"variables\": {\"response\": {\"value\": \"accept\"}}}").statusCode()).isEqualTo(204);
+
+    JsonNode timeline = JSON.readTree(HttpCaller.basic(port, "hub-coordinator", "demo")
+        .get("/api/cases/" + caseId + "/timeline").body());
+
+    JsonNode accepted = find(timeline, "accepted");
+    String nurse = engine.getIdentityService().createUserQuery().userId("chc-nurse").singleResult().getFirstName();
+    assertThat(accepted.get("user").asText()).as("a name, not an id").startsWith(nurse).doesNotContain("chc-nurse");
+    assertThat(accepted.get("organisation").asText()).isEqualTo("NHS Weald and Downs Integrated Care Board");
+  }
+
+  @Test
   void onlyThoseWhoFollowTheCaseReadItsTimeline() {
     String caseId = new CaseDriver(engine).start("ward-nurse", "wdh-ward", CaseDriver.startForm("ward", "high-weald"))
         .getId();
