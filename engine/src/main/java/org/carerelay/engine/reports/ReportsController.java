@@ -33,11 +33,13 @@ class ReportsController {
   private static final int LONGEST_PERIOD_DAYS = 366;
 
   private final PartnerEngagement engagement;
+  private final LiveCases live;
   private final PartnerDirectory directory;
   private final PartnershipTime time;
 
-  ReportsController(PartnerEngagement engagement, PartnerDirectory directory, PartnershipTime time) {
+  ReportsController(PartnerEngagement engagement, LiveCases live, PartnerDirectory directory, PartnershipTime time) {
     this.engagement = engagement;
+    this.live = live;
     this.directory = directory;
     this.time = time;
   }
@@ -70,6 +72,34 @@ class ReportsController {
           .body(PartnerEngagement.csv(report));
     }
     return ResponseEntity.ok(report);
+  }
+
+  /**
+   * {@code GET /api/reports/live}: every running case with a request open to a partner, the most
+   * urgent first, for the hub, managers and administrators; filtered by {@code pathway} (its name),
+   * {@code locality}, {@code partner}, {@code service}, {@code urgency} and {@code status}
+   * ({@code on-time}, {@code at-risk}: due within the hour, {@code breached}).
+   */
+  @GetMapping(path = "/live", produces = MediaType.APPLICATION_JSON_VALUE)
+  java.util.Map<String, Object> live(@RequestParam(required = false) String pathway,
+      @RequestParam(required = false) String locality, @RequestParam(required = false) String partner,
+      @RequestParam(required = false) String service, @RequestParam(required = false) String urgency,
+      @RequestParam(required = false) String status, Authentication caller) {
+    if (!Callers.seesWholePartnership(caller)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "The live view is for the partnership's managers, the hub and administrators.");
+    }
+    if (status != null && !LiveCases.STATUSES.contains(status)) {
+      throw new InvalidInput("The live view", new FieldProblem("status", "expected one of "
+          + String.join(", ", LiveCases.STATUSES) + ", not " + status));
+    }
+    List<LiveCases.LiveCase> cases = live.cases(new LiveCases.Filter(pathway, locality, partner, service, urgency,
+        status));
+    java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+    answer.put("asOf", time.show(time.now()));
+    answer.put("requestsByStatus", LiveCases.countByStatus(cases));
+    answer.put("cases", cases);
+    return answer;
   }
 
   private static LocalDate date(String field, String text, LocalDate otherwise) {
