@@ -73,6 +73,15 @@ public final class HttpCaller {
     return postForm("/login", Map.of("username", user, "password", password, "_csrf", csrf.group(1)));
   }
 
+  /** Signs out with the form on CareRelay's start page, as a person does. */
+  public HttpResponse<String> logout() {
+    Matcher csrf = CSRF_FIELD.matcher(get("/").body());
+    if (!csrf.find()) {
+      throw new IllegalStateException("The start page has no sign-out form: is this caller signed in?");
+    }
+    return postForm("/logout", Map.of("_csrf", csrf.group(1)));
+  }
+
   /**
    * From now on, requests as a forged cross-site request would make them: the browser still sends
    * the session cookie, but no page of CareRelay added Camunda's XSRF header.

@@ -26,6 +26,7 @@ import org.carerelay.engine.security.Callers;
 import org.carerelay.engine.security.Roles;
 import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.cases.Case;
+import org.carerelay.processes.handover.PartnerHandover;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -216,8 +217,7 @@ class CasePages {
     String caseId = instance.getId();
     List<Event> events = new ArrayList<>();
     event(events, instance.getStartTime(), "started", "Case started by " + requester(data.variables()), null, null,
-        null);
-    attribute(events, instance.getStartUserId());
+        null, name(instance.getStartUserId()));
     List<String> instances = new ArrayList<>(List.of(caseId));
     for (CaseHandoffs.Request request : data.requests()) {
       instances.add(request.handoffId());
@@ -226,18 +226,15 @@ class CasePages {
       event(events, request.startedAt(), "asked", service + ": asked " + partner, service, partner, null);
       List<UserOperationLogEntry> completions = history.createUserOperationLogQuery()
           .processInstanceId(request.handoffId()).operationType(UserOperationLogEntry.OPERATION_TYPE_COMPLETE).list();
-      if (event(events, request.acceptedAt(), "accepted", service + ": accepted by " + partner, service, partner, null)) {
-        attribute(events, completedBy(completions, request.acceptedAt()));
-      }
+      event(events, request.acceptedAt(), "accepted", service + ": accepted by " + partner, service, partner, null,
+          name(completedBy(completions, request.acceptedAt())));
       if (request.result() != null) {
         boolean partnersWords = List.of("declined", "unable", "completed").contains(request.result());
         boolean reasonShown = (partnersWords || hub) && request.reason() != null && !request.reason().isBlank();
-        if (event(events, request.endedAt(), request.result(), service + ": "
+        event(events, request.endedAt(), request.result(), service + ": "
             + status(request).toLowerCase(java.util.Locale.ROOT)
             + (reasonShown ? " (" + (partnersWords ? partner : "the hub") + ": " + request.reason() + ")" : ""),
-            service, partner, null)) {
-          attribute(events, completedBy(completions, request.endedAt()));
-        }
+            service, partner, null, name(completedBy(completions, request.endedAt())));
       }
     }
     for (Escalations.Escalation escalation : escalations.ofCase(caseId, null)) {
@@ -350,8 +347,8 @@ class CasePages {
 
   private String due(CaseHandoffs.Request request) {
     try {
-      Object due = runtime.getVariable(request.handoffId(), request.acceptedAt() == null ? "respondDueAt"
-          : "completeDueAt");
+      Object due = runtime.getVariable(request.handoffId(), PartnerHandover.Vars.dueAt(
+          request.acceptedAt() == null ? PartnerHandover.Stage.RESPOND : PartnerHandover.Stage.COMPLETE));
       return time.show((Date) due, "no due time");
     } catch (org.camunda.bpm.engine.ProcessEngineException ended) {
       return "no due time";
@@ -363,34 +360,39 @@ class CasePages {
     return team == null ? "the coordination hub" : directory.teamName(team.toString()).orElse("the coordination hub");
   }
 
-  /** Adds an event that has a time; returns whether it did. */
-  private boolean event(List<Event> events, OffsetDateTime at, String kind, String what, String service,
-      String organisation, Integer level) {
-    if (at == null) {
-      return false;
+  /** Adds an event that has a time, done by {@code user} (a name) or by no one in particular. */
+  private void event(List<Event> events, OffsetDateTime at, String kind, String what, String service,
+      String organisation, Integer level, String user) {
+    if (at != null) {
+      events.add(new Event(at, time.show(at.toInstant()), kind, what, service, organisation, level, user));
     }
-    events.add(new Event(at, time.show(at.toInstant()), kind, what, service, organisation, level, null));
-    return true;
+  }
+
+  private void event(List<Event> events, OffsetDateTime at, String kind, String what, String service,
+      String organisation, Integer level) {
+    event(events, at, kind, what, service, organisation, level, null);
+  }
+
+  private void event(List<Event> events, Date at, String kind, String what, String service, String organisation,
+      Integer level, String user) {
+    if (at != null) {
+      event(events, at.toInstant().atOffset(java.time.ZoneOffset.UTC), kind, what, service, organisation, level, user);
+    }
   }
 
   private void event(List<Event> events, Date at, String kind, String what, String service, String organisation,
       Integer level) {
-    if (at != null) {
-      event(events, at.toInstant().atOffset(java.time.ZoneOffset.UTC), kind, what, service, organisation, level);
-    }
+    event(events, at, kind, what, service, organisation, level, null);
   }
 
-  /** Names the person who did the last event added, by their name in the identity service. */
-  private void attribute(List<Event> events, String userId) {
-    if (userId == null || events.isEmpty()) {
-      return;
+  /** A person's name in the identity service; null for no one. */
+  private String name(String userId) {
+    if (userId == null) {
+      return null;
     }
     var user = identity.createUserQuery().userId(userId).singleResult();
-    String name = user == null ? userId : (Objects.toString(user.getFirstName(), "") + " "
+    return user == null ? userId : (Objects.toString(user.getFirstName(), "") + " "
         + Objects.toString(user.getLastName(), "")).strip();
-    Event last = events.remove(events.size() - 1);
-    events.add(new Event(last.at(), last.when(), last.kind(), last.what(), last.service(), last.organisation(),
-        last.level(), name));
   }
 
   /** Who completed a task of the hand-off at this moment (the engine logs completions by signed-in users). */

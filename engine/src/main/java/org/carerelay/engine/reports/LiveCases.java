@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.handover.PartnerHandover.Stage;
+import org.carerelay.processes.handover.PartnerHandover.Vars;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -76,13 +78,13 @@ class LiveCases {
     Map<String, Object> dues = new HashMap<>();
     for (VariableInstance due : runtime.createVariableInstanceQuery()
         .processInstanceIdIn(open.stream().map(Open::handoffId).distinct().toArray(String[]::new))
-        .variableNameIn("respondDueAt", "completeDueAt").list()) {
+        .variableNameIn(Vars.dueAt(Stage.RESPOND), Vars.dueAt(Stage.COMPLETE)).list()) {
       dues.put(due.getProcessInstanceId() + "/" + due.getName(), due.getValue());
     }
     Map<String, Map<String, Object>> caseValues = new HashMap<>();
     for (HistoricVariableInstance value : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(open.stream().map(Open::caseId).distinct().toArray(String[]::new))
-        .variableNameIn("caseReference", "pathway", "locality", "urgency").list()) {
+        .variableNameIn(Vars.CASE_REFERENCE, Vars.PATHWAY, Vars.LOCALITY, Vars.URGENCY).list()) {
       if (value.getProcessInstanceId().equals(value.getActivityInstanceId())) {
         caseValues.computeIfAbsent(value.getProcessInstanceId(), id -> new HashMap<>())
             .put(value.getName(), value.getValue());
@@ -91,25 +93,25 @@ class LiveCases {
     Instant now = time.now();
     Map<String, List<Handoff>> byCase = new LinkedHashMap<>();
     for (Open request : open) {
-      boolean accepted = request.acceptedAt() != null;
-      Object due = dues.get(request.handoffId() + "/" + (accepted ? "completeDueAt" : "respondDueAt"));
+      Stage stage = request.acceptedAt() != null ? Stage.COMPLETE : Stage.RESPOND;
+      Object due = dues.get(request.handoffId() + "/" + Vars.dueAt(stage));
       Instant dueAt = due instanceof Date date ? date.toInstant() : null;
       Long minutes = dueAt == null ? null : Duration.between(now, dueAt).toMinutes();
       String status = dueAt == null ? "on-time" : dueAt.isBefore(now) ? "breached"
           : dueAt.isBefore(now.plus(AT_RISK)) ? "at-risk" : "on-time";
       byCase.computeIfAbsent(request.caseId(), id -> new ArrayList<>()).add(new Handoff(request.handoffId(),
           request.service(), directory.serviceName(request.service()), request.partner(),
-          directory.organisationName(request.partner()).orElse(request.partner()), accepted ? "complete" : "respond",
-          accepted ? request.acceptedAt() : request.startedAt(),
+          directory.organisationName(request.partner()).orElse(request.partner()), stage.id,
+          stage == Stage.COMPLETE ? request.acceptedAt() : request.startedAt(),
           dueAt == null ? null : dueAt.atOffset(java.time.ZoneOffset.UTC), dueAt == null ? "" : time.show(dueAt),
           minutes, status));
     }
     List<LiveCase> cases = new ArrayList<>();
     byCase.forEach((caseId, handoffs) -> {
       Map<String, Object> values = caseValues.getOrDefault(caseId, Map.of());
-      LiveCase live = new LiveCase(caseId, Objects.toString(values.get("caseReference"), ""),
-          Objects.toString(values.get("pathway"), ""), (String) values.get("locality"), (String) values.get("urgency"),
-          handoffs);
+      LiveCase live = new LiveCase(caseId, Objects.toString(values.get(Vars.CASE_REFERENCE), ""),
+          Objects.toString(values.get(Vars.PATHWAY), ""), (String) values.get(Vars.LOCALITY),
+          (String) values.get(Vars.URGENCY), handoffs);
       List<Handoff> shown = handoffs.stream().filter(handoff -> filter.matches(live, handoff))
           .sorted(Comparator.comparing(Handoff::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
       if (!shown.isEmpty()) {

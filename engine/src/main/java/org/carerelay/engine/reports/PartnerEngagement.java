@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,21 +61,23 @@ class PartnerEngagement {
   Report report(LocalDate from, LocalDate to, ZoneId zone, Collection<String> organisations) {
     Instant start = from.atStartOfDay(zone).toInstant();
     Instant end = to.plusDays(1).atStartOfDay(zone).toInstant();
-    Predicate<String> shown = organisation -> organisations == null || organisations.contains(organisation);
-    List<Attempt> attempts = jdbc.sql("""
-            select partner, service, started_at, accepted_at, ended_at, result, reason from handover_attempt
-            where started_at >= ? and started_at < ?""")
-        .params(start.atOffset(java.time.ZoneOffset.UTC), end.atOffset(java.time.ZoneOffset.UTC))
-        .query(Attempt.class).list().stream().filter(attempt -> shown.test(attempt.partner())).toList();
-    List<Breach> breaches = jdbc.sql("""
-            select partner, service, level, raised_at from handover_escalation where raised_at >= ? and raised_at < ?""")
-        .params(start.atOffset(java.time.ZoneOffset.UTC), end.atOffset(java.time.ZoneOffset.UTC))
-        .query(Breach.class).list().stream().filter(breach -> shown.test(breach.partner())).toList();
-    List<Change> changes = jdbc.sql("""
-            select organisation_id, service, available, available_until, changed_at from partner_availability_change
-            where changed_at < ? order by changed_at, id""")
-        .param(end.atOffset(java.time.ZoneOffset.UTC))
-        .query(Change.class).list().stream().filter(change -> shown.test(change.organisationId())).toList();
+    // A partner's staff ask about their own organisation: only its rows are read.
+    String attemptsOf = organisations == null ? "" : " and partner in (:organisations)";
+    String changesOf = organisations == null ? "" : " and organisation_id in (:organisations)";
+    Map<String, Object> period = new java.util.HashMap<>(Map.of("start", start.atOffset(java.time.ZoneOffset.UTC),
+        "end", end.atOffset(java.time.ZoneOffset.UTC)));
+    if (organisations != null) {
+      period.put("organisations", organisations);
+    }
+    List<Attempt> attempts = jdbc.sql("select partner, service, started_at, accepted_at, ended_at, result, reason"
+            + " from handover_attempt where started_at >= :start and started_at < :end" + attemptsOf)
+        .params(period).query(Attempt.class).list();
+    List<Breach> breaches = jdbc.sql("select partner, service, level, raised_at from handover_escalation"
+            + " where raised_at >= :start and raised_at < :end" + attemptsOf)
+        .params(period).query(Breach.class).list();
+    List<Change> changes = jdbc.sql("select organisation_id, service, available, available_until, changed_at"
+            + " from partner_availability_change where changed_at < :end" + changesOf + " order by changed_at, id")
+        .params(period).query(Change.class).list();
 
     Map<String, List<Attempt>> attemptsByKey = attempts.stream()
         .collect(Collectors.groupingBy(attempt -> attempt.partner() + "\n" + attempt.service(), TreeMap::new,

@@ -37,9 +37,6 @@ public final class PartnerHandover {
     public static final String SERVICE_NAME = "serviceName";
     /** The facts of the case the service needs (partner directory), one "Label: value" per line. */
     public static final String REQUEST_DETAILS = "requestDetails";
-    /** Candidate group that answers a partner's request for more information; the hub if absent. */
-
-    // (shown only to the team asked).
 
     // The partner currently asked.
     public static final String PARTNER = "partner";
