@@ -59,13 +59,7 @@ abstract class BrowserJourney {
     return page;
   }
 
-  /**
-   * Fails when a page shows a translation key instead of words ({@code CREATION_DATE}), as text, a
-   * placeholder, a title or an accessible label, once the page has settled.
-   */
-  static void assertNoUntranslatedLabels(Page page) {
-    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
-    Object keys = page.evaluate("""
+  private static final String UNTRANSLATED = """
         () => {
           const key = /\\b[A-Z][A-Z0-9]+(_[A-Z0-9]+)+\\b/;
           const found = [];
@@ -86,7 +80,22 @@ abstract class BrowserJourney {
             });
           });
           return found;
-        }""");
+        }""";
+
+  /**
+   * Fails when a page shows a translation key instead of words ({@code CREATION_DATE}), as text, a
+   * placeholder, a title or an accessible label, once the page has settled.
+   */
+  static void assertNoUntranslatedLabels(Page page) {
+    page.waitForLoadState(com.microsoft.playwright.options.LoadState.NETWORKIDLE);
+    Object keys = List.of();
+    for (int look = 0; look < 10; look++) { // settled: the page's own scripts had 2 s to word what they render
+      keys = page.evaluate(UNTRANSLATED);
+      if (((List<?>) keys).isEmpty()) {
+        break;
+      }
+      page.waitForTimeout(200);
+    }
     org.assertj.core.api.Assertions.assertThat((List<?>) keys).as("untranslated labels on " + page.url()).isEmpty();
   }
 

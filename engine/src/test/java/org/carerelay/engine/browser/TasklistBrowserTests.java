@@ -165,6 +165,16 @@ class TasklistBrowserTests extends BrowserJourney {
       Page page = signIn(phone, "ward-nurse");
       page.navigate(url("/camunda/app/tasklist/default/"));
       assertNoUntranslatedLabels(page);
+      // Tasklist's search box now and then renders before its labels and keeps their keys (seen in
+      // CI: CREATION_DATE, SEARCH_PLACEHOLDER); any key that reaches the page is put in words.
+      page.evaluate("() => { const sort = document.createElement('span'); sort.textContent = 'CREATION_DATE';"
+          + " const search = document.createElement('input'); search.setAttribute('placeholder', 'SEARCH_PLACEHOLDER');"
+          + " document.body.prepend(sort, search); }");
+      assertThat(page.getByText("CREATION_DATE", new Page.GetByTextOptions().setExact(true))).hasCount(0);
+      assertThat(page.getByPlaceholder("SEARCH_PLACEHOLDER", new Page.GetByPlaceholderOptions().setExact(true)))
+          .hasCount(0);
+      assertThat(page.locator("body > input[placeholder='Filter Tasks']")).hasCount(1);
+      assertNoUntranslatedLabels(page);
       Locator menu = page.locator("button.navbar-toggle"); // on a phone, Tasklist's header is a menu
       menu.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
       menu.click();

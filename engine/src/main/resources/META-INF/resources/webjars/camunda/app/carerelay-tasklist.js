@@ -5,6 +5,7 @@
 // - a case started from Tasklist shows its case reference at once, with a link to "Cases we referred";
 // - for screen readers: the page title names the open task, radio groups are announced as groups
 //   with their question, required fields say so, and server messages are announced;
+// - no translation key is ever left on the page in place of words;
 // - a form the server refuses shows each refused field's message under that field, and the first
 //   refused field is scrolled to and focused (the toast at the top only sums them up).
 (() => {
@@ -221,8 +222,52 @@
       document.title = title;
     }
   };
+  // Tasklist's search box and sorting can render before its translations have loaded, and then
+  // show their keys (CREATION_DATE, SEARCH_PLACEHOLDER) for good. Any key left on the page is put
+  // in words from Tasklist's own English labels.
+  const TRANSLATION_KEY = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+  let labels = null;
+  const putKeysInWords = () => {
+    if (!labels) {
+      return;
+    }
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const key = walker.currentNode.nodeValue.trim();
+      if (TRANSLATION_KEY.test(key) && labels[key]) {
+        walker.currentNode.nodeValue = labels[key];
+      }
+    }
+    document.querySelectorAll('[placeholder], [title], [aria-label]').forEach((element) => {
+      ['placeholder', 'title', 'aria-label'].forEach((name) => {
+        const key = element.getAttribute(name);
+        if (key && TRANSLATION_KEY.test(key) && labels[key]) {
+          element.setAttribute(name, labels[key]);
+        }
+      });
+    });
+  };
+  fetch('/camunda/app/tasklist/locales/en.json', {credentials: 'same-origin'})
+    .then((response) => (response.ok ? response.text() : '{}'))
+    .then((text) => {
+      labels = (JSON.parse(text.replace(/^\uFEFF/, '')).labels) || {};
+      putKeysInWords();
+    })
+    .catch(() => {});
+  let wordsPending = false;
+  const putKeysInWordsSoon = () => {
+    if (!wordsPending) {
+      wordsPending = true;
+      setTimeout(() => {
+        wordsPending = false;
+        putKeysInWords();
+      }, 100);
+    }
+  };
+
   new MutationObserver(() => {
     announce();
     mondayFirst();
+    putKeysInWordsSoon();
   }).observe(document.documentElement, {childList: true, subtree: true});
 })();
