@@ -31,12 +31,15 @@ public class CaseOpening {
   private final Grants grants;
   private final PartnershipTime time;
   private final CaseNotices notices;
+  private final CaseOutcomes outcomes;
 
-  CaseOpening(PathwayStarters starters, Grants grants, PartnershipTime time, CaseNotices notices) {
+  CaseOpening(PathwayStarters starters, Grants grants, PartnershipTime time, CaseNotices notices,
+      CaseOutcomes outcomes) {
     this.starters = starters;
     this.grants = grants;
     this.time = time;
     this.notices = notices;
+    this.outcomes = outcomes;
   }
 
   /** Opens the case of {@code execution}; returns the instant it opened. */
@@ -58,6 +61,8 @@ public class CaseOpening {
     grants.grant(requester, Resources.PROCESS_INSTANCE, execution.getProcessInstanceId(), Permissions.READ);
     grants.grant(requester, Resources.HISTORIC_PROCESS_INSTANCE, execution.getProcessInstanceId(),
         org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
+    outcomes.opened(execution.getProcessInstanceId(), processKey, reference,
+        (String) execution.getVariable(Case.Vars.LOCALITY), now);
     notices.toTeams(List.of(requester), execution.getProcessInstanceId(), "started", reference, pathway,
         "Case started: " + pathway, "Your team started this case. Partners are being asked now; you will be told as"
             + " each answers, and can follow the case from the link below.");

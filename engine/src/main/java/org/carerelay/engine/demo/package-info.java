@@ -1,5 +1,8 @@
-/** The demo region's staff accounts, loaded only in the demo profile. */
-@ApplicationModule(allowedDependencies = {})
+/**
+ * The demo region, only in the demo profile: its staff accounts, its mailbox, and on request weeks
+ * of history driven through the real pathways.
+ */
+@ApplicationModule(allowedDependencies = {"partner"})
 package org.carerelay.engine.demo;
 
 import org.springframework.modulith.ApplicationModule;

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.cases.CaseOpening;
+import org.carerelay.engine.cases.CaseOutcomes;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.springframework.stereotype.Component;
@@ -24,10 +25,12 @@ class OpenDischargeCase implements JavaDelegate {
 
   private final DecisionTables decisions;
   private final CaseOpening opening;
+  private final CaseOutcomes outcomes;
 
-  OpenDischargeCase(DecisionTables decisions, CaseOpening opening) {
+  OpenDischargeCase(DecisionTables decisions, CaseOpening opening, CaseOutcomes outcomes) {
     this.decisions = decisions;
     this.opening = opening;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -39,7 +42,9 @@ class OpenDischargeCase implements JavaDelegate {
     String within = (String) decisions.firstRow(RapidDischarge.TARGET_DECISION, Map.of("setting", setting))
         .get("dischargeWithin");
     execution.setVariable(Vars.DISCHARGE_TARGET, within);
-    execution.setVariable(Vars.TARGET_AT, Date.from(now.plus(Duration.parse(within))));
+    Instant target = now.plus(Duration.parse(within));
+    execution.setVariable(Vars.TARGET_AT, Date.from(target));
+    outcomes.target(execution.getProcessInstanceId(), setting, target);
     requests(execution);
   }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carerelay.engine.cases.CaseOutcomes;
 import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class RecordDischarge implements JavaDelegate {
 
   private final PartnershipTime time;
+  private final CaseOutcomes outcomes;
 
-  RecordDischarge(PartnershipTime time) {
+  RecordDischarge(PartnershipTime time, CaseOutcomes outcomes) {
     this.time = time;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -29,5 +32,6 @@ class RecordDischarge implements JavaDelegate {
     execution.setVariable(Vars.DISCHARGED_AT, Date.from(discharged));
     execution.setVariable(Vars.DECISION_TO_DISCHARGE_MINUTES, Duration.between(decision, discharged).toMinutes());
     execution.setVariable(Vars.TARGET_MET, !discharged.isAfter(target));
+    outcomes.achieved(execution.getProcessInstanceId(), discharged, !discharged.isAfter(target));
   }
 }

@@ -7,6 +7,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.cases.CaseNotices;
+import org.carerelay.engine.cases.CaseOutcomes;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.hospice.HospiceAdmission;
@@ -19,17 +20,22 @@ class AdmissionConfirmed implements JavaDelegate {
   private final CaseNotices notices;
   private final PartnerDirectory directory;
   private final PartnershipTime time;
+  private final CaseOutcomes outcomes;
 
-  AdmissionConfirmed(CaseNotices notices, PartnerDirectory directory, PartnershipTime time) {
+  AdmissionConfirmed(CaseNotices notices, PartnerDirectory directory, PartnershipTime time,
+      CaseOutcomes outcomes) {
     this.notices = notices;
     this.directory = directory;
     this.time = time;
+    this.outcomes = outcomes;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     execution.setVariable(Vars.ADMITTED, true);
-    execution.setVariable(Vars.ADMITTED_AT, java.util.Date.from(time.instant(execution.getVariable(Vars.ADMITTED_AT))));
+    java.time.Instant admitted = time.instant(execution.getVariable(Vars.ADMITTED_AT));
+    execution.setVariable(Vars.ADMITTED_AT, java.util.Date.from(admitted));
+    outcomes.achieved(execution.getProcessInstanceId(), admitted, null);
     execution.setVariable(Vars.CASE_OUTCOME, HospiceAdmission.Outcome.ADMITTED);
     Set<String> tell = new LinkedHashSet<>();
     tell.add((String) execution.getVariable(Vars.REQUESTER_TEAM));

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.cases.CaseOpening;
+import org.carerelay.engine.cases.CaseOutcomes;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.hospice.HospiceAdmission;
 import org.springframework.stereotype.Component;
@@ -21,10 +22,12 @@ class OpenAdmissionCase implements JavaDelegate {
 
   private final DecisionTables decisions;
   private final CaseOpening opening;
+  private final CaseOutcomes outcomes;
 
-  OpenAdmissionCase(DecisionTables decisions, CaseOpening opening) {
+  OpenAdmissionCase(DecisionTables decisions, CaseOpening opening, CaseOutcomes outcomes) {
     this.decisions = decisions;
     this.opening = opening;
+    this.outcomes = outcomes;
   }
 
   @Override
@@ -32,6 +35,7 @@ class OpenAdmissionCase implements JavaDelegate {
     Instant now = opening.open(execution, "HA", HospiceAdmission.NAME, HospiceAdmission.KEY);
     execution.setVariable(Vars.REFERRED_AT, Date.from(now));
     String urgency = (String) execution.getVariable(Vars.URGENCY);
+    outcomes.target(execution.getProcessInstanceId(), urgency, null);
     Map<String, Object> limits = decisions.firstRow(HospiceAdmission.WAITING_DECISION, Map.of(Vars.URGENCY, urgency));
     execution.setVariable(Vars.WAITING_LIMIT, limits.get("waitLimit"));
     execution.setVariable(Vars.REVIEW_EVERY, limits.get("reviewEvery"));

@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Managers mark a partner's service available or not; every change is recorded with who and when. */
 @Service
-class ServiceAvailability {
+public class ServiceAvailability {
 
   private final JdbcClient jdbc;
   private final PartnerDirectory directory;
@@ -25,7 +25,7 @@ class ServiceAvailability {
 
   /** The new state of the service, or empty when the organisation does not offer it. */
   @Transactional
-  Optional<PartnerDirectory.Offer> change(String organisation, String service, boolean available, String reason,
+  public Optional<PartnerDirectory.Offer> change(String organisation, String service, boolean available, String reason,
       OffsetDateTime until, String changedBy) {
     OffsetDateTime now = ClockUtil.getCurrentTime().toInstant().atOffset(ZoneOffset.UTC);
     int updated = jdbc.sql("""

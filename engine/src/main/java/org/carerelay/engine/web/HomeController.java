@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.security.Callers;
 import org.carerelay.engine.security.Roles;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Controller;
@@ -27,11 +29,14 @@ class HomeController {
 
   private final IdentityService identityService;
   private final AuthorizationService authorizationService;
+  private final PartnerDirectory directory;
   private final boolean demo;
 
-  HomeController(IdentityService identityService, AuthorizationService authorizationService, Environment environment) {
+  HomeController(IdentityService identityService, AuthorizationService authorizationService,
+      PartnerDirectory directory, Environment environment) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
+    this.directory = directory;
     this.demo = environment.matchesProfiles("demo");
   }
 
@@ -53,6 +58,9 @@ class HomeController {
     model.addAttribute("userId", userId);
     model.addAttribute("displayName", user == null ? userId : (user.getFirstName() + " " + user.getLastName()).trim());
     model.addAttribute("webapps", webapps);
+    boolean overview = Callers.seesWholePartnership(groupIds);
+    model.addAttribute("overview", overview);
+    model.addAttribute("ownEngagement", !overview && !directory.organisationsOfGroups(groupIds).isEmpty());
     model.addAttribute("demoMailbox", demo
         && (groupIds.contains(Roles.ADMINISTRATORS) || groupIds.contains(Roles.MANAGERS)));
     return "home";

@@ -82,6 +82,7 @@ public final class HospiceAdmission {
     public static final String TRANSPORT_FAILED = "user_transport_failed";
     public static final String CONFIRM_ADMISSION = "user_confirm_admission";
     public static final String REVIEW_WAITING = "user_review_waiting";
+    public static final String NEXT_REVIEW = "timer_next_review";
     public static final String WAITING_TOO_LONG = "user_waiting_too_long";
     public static final String CALL_SECOND_HOSPICE = "call_second_hospice";
     public static final String CALL_HOSPICE_AT_HOME = "call_hospice_at_home";

@@ -1,0 +1,48 @@
+package org.carerelay.engine.demo;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/** Start forms of the demo history's fictional patients, as Tasklist would submit them. */
+final class DemoPatients {
+
+  private DemoPatients() {}
+
+  static Map<String, Object> rapidDischarge(String setting, String locality) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("setting", setting);
+    form.put("dateOfBirth", "1941-12-10");
+    form.put("nhsNumber", "943 476 5919");
+    form.put("hospitalNumber", "WD123456");
+    form.put("address", "1 Orchard Lane, Crowborough");
+    form.put("locality", locality);
+    form.put("gpPractice", "The Meadows Surgery");
+    form.put("preferredPlaceOfDeath", "home");
+    form.put("mainCarer", "Byron Lovelace (son)");
+    form.put("mainCarerPhone", "07700 900123");
+    form.put("equipmentList", "Profiling bed, pressure-relieving mattress, commode");
+    form.put("diagnosis", "Metastatic pancreatic cancer");
+    form.put("prognosis", "days");
+    form.put("cprDecision", "dnacpr");
+    form.put("cprFormLocation", "With the patient");
+    form.put("consent", "patient");
+    return form;
+  }
+
+  static Map<String, Object> hospiceReferral(String urgency, String locality) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("dateOfBirth", "1945-11-23");
+    form.put("address", "3 Mill Road, Crowborough");
+    form.put("locality", locality);
+    form.put("gpPractice", "The Meadows Surgery");
+    form.put("reasonForReferral", "symptom-control");
+    form.put("urgency", urgency);
+    form.put("currentLocation", "at-home");
+    form.put("patientWishes", "Wants pain controlled, then home");
+    form.put("consent", "patient");
+    form.put("cprDecision", "dnacpr");
+    form.put("cprFormLocation", "At home, kitchen drawer");
+    form.put("medicationList", "Oxycodone MR 20 mg bd");
+    return form;
+  }
+}

@@ -1,0 +1,178 @@
+package org.carerelay.engine.reports;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.camunda.bpm.engine.RuntimeService;
+import org.carerelay.engine.partner.PartnerDirectory;
+import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.discharge.RapidDischarge;
+import org.carerelay.processes.hospice.HospiceAdmission;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * How the pathways meet their aims over a period (cases by the week they were opened): for rapid
+ * discharge, the share home within target, the median time from decision to discharge and which
+ * services held the late ones up; for hospice admission, the time from referral to the triage
+ * decision and to admission, and how many wait for a bed now.
+ */
+@Component
+class Targets {
+
+  /** Held up though every partner was ready: the ward had not confirmed the discharge. */
+  static final String WARD_CONFIRMATION = "The ward's confirmation of the discharge";
+
+  record DischargeWeek(LocalDate week, String weekOf, int decisions, int withinTarget, int late, int notYetHome,
+      Integer sharePercent, Long medianMinutes) {}
+
+  record HeldUp(String service, int cases) {}
+
+  record RapidDischargeTargets(int decisions, int withinTarget, int late, Integer sharePercent,
+      Long medianDecisionToDischargeMinutes, String medianDecisionToDischarge, List<HeldUp> heldUpBy,
+      List<DischargeWeek> weeks) {}
+
+  record AdmissionWeek(LocalDate week, String weekOf, int referrals, int triaged, int admitted,
+      Long medianToTriageMinutes, Long medianToAdmissionMinutes) {}
+
+  record HospiceAdmissionTargets(int referrals, Long medianToTriageMinutes, Long p90ToTriageMinutes,
+      String medianToTriage, Long medianToAdmissionMinutes, Long p90ToAdmissionMinutes, String medianToAdmission,
+      long waitingListNow, List<AdmissionWeek> weeks) {}
+
+  record Report(LocalDate from, LocalDate to, RapidDischargeTargets rapidDischarge,
+      HospiceAdmissionTargets hospiceAdmission) {}
+
+  private record Outcome(String caseId, OffsetDateTime openedAt, OffsetDateTime targetAt, OffsetDateTime achievedAt,
+      Boolean targetMet, String heldUpBy, OffsetDateTime triagedAt) {}
+
+  private final JdbcClient jdbc;
+  private final RuntimeService runtime;
+  private final PartnerDirectory directory;
+  private final PartnershipTime time;
+
+  Targets(JdbcClient jdbc, RuntimeService runtime, PartnerDirectory directory, PartnershipTime time) {
+    this.jdbc = jdbc;
+    this.runtime = runtime;
+    this.directory = directory;
+    this.time = time;
+  }
+
+  Report report(LocalDate first, LocalDate last) {
+    return new Report(first, last, rapidDischarge(first, last), hospiceAdmission(first, last));
+  }
+
+  private RapidDischargeTargets rapidDischarge(LocalDate first, LocalDate last) {
+    List<Outcome> cases = outcomes(RapidDischarge.KEY, first, last, null);
+    OffsetDateTime now = time.now().atOffset(java.time.ZoneOffset.UTC);
+    Map<LocalDate, List<Outcome>> weeks = weeks(first, last, cases);
+    List<DischargeWeek> rows = new ArrayList<>();
+    weeks.forEach((week, inWeek) -> {
+      int within = (int) inWeek.stream().filter(c -> Boolean.TRUE.equals(c.targetMet())).count();
+      int late = (int) inWeek.stream().filter(c -> Boolean.FALSE.equals(c.targetMet())).count();
+      int overdue = (int) inWeek.stream().filter(c -> c.achievedAt() == null && c.heldUpBy() != null
+          && c.targetAt() != null && c.targetAt().isBefore(now)).count();
+      rows.add(new DischargeWeek(week, time.show(week), inWeek.size(), within, late, overdue,
+          share(within, within + late + overdue), PartnerEngagement.percentile(minutesToAim(inWeek), 50)));
+    });
+    int within = rows.stream().mapToInt(DischargeWeek::withinTarget).sum();
+    int late = rows.stream().mapToInt(DischargeWeek::late).sum();
+    int overdue = rows.stream().mapToInt(DischargeWeek::notYetHome).sum();
+    Map<String, Integer> heldUp = new TreeMap<>();
+    for (Outcome missed : cases) {
+      if (missed.heldUpBy() == null) {
+        continue;
+      }
+      if (missed.heldUpBy().isBlank()) {
+        heldUp.merge(WARD_CONFIRMATION, 1, Integer::sum);
+      }
+      for (String service : missed.heldUpBy().split(",")) {
+        if (!service.isBlank()) {
+          heldUp.merge(directory.serviceName(service.strip()), 1, Integer::sum);
+        }
+      }
+    }
+    List<HeldUp> heldUpBy = new ArrayList<>();
+    heldUp.forEach((service, count) -> heldUpBy.add(new HeldUp(service, count)));
+    heldUpBy.sort((a, b) -> Integer.compare(b.cases(), a.cases()));
+    Long median = PartnerEngagement.percentile(minutesToAim(cases), 50);
+    return new RapidDischargeTargets(cases.size(), within, late, share(within, within + late + overdue), median,
+        shown(median), heldUpBy, rows);
+  }
+
+  private HospiceAdmissionTargets hospiceAdmission(LocalDate first, LocalDate last) {
+    List<Outcome> cases = outcomes(HospiceAdmission.KEY, first, last, "hospice-inpatient");
+    List<AdmissionWeek> rows = new ArrayList<>();
+    weeks(first, last, cases).forEach((week, inWeek) -> rows.add(new AdmissionWeek(week, time.show(week),
+        inWeek.size(), (int) inWeek.stream().filter(c -> c.triagedAt() != null).count(),
+        (int) inWeek.stream().filter(c -> c.achievedAt() != null).count(),
+        PartnerEngagement.percentile(minutesToTriage(inWeek), 50),
+        PartnerEngagement.percentile(minutesToAim(inWeek), 50))));
+    Long toTriage = PartnerEngagement.percentile(minutesToTriage(cases), 50);
+    Long toAdmission = PartnerEngagement.percentile(minutesToAim(cases), 50);
+    long waiting = runtime.createProcessInstanceQuery().processDefinitionKey(HospiceAdmission.KEY)
+        .activityIdIn(HospiceAdmission.Elements.REVIEW_WAITING, HospiceAdmission.Elements.NEXT_REVIEW,
+            HospiceAdmission.Elements.WAITING_TOO_LONG).count();
+    return new HospiceAdmissionTargets(cases.size(), toTriage, PartnerEngagement.percentile(minutesToTriage(cases), 90),
+        shown(toTriage), toAdmission, PartnerEngagement.percentile(minutesToAim(cases), 90), shown(toAdmission),
+        waiting, rows);
+  }
+
+  /** The cases of a pathway opened in the period, with when their first request for {@code decidingService} completed. */
+  private List<Outcome> outcomes(String pathway, LocalDate first, LocalDate last, String decidingService) {
+    ZoneId zone = time.zone();
+    return jdbc.sql("""
+        select o.case_id, o.opened_at, o.target_at, o.achieved_at, o.target_met, o.held_up_by,
+          (select min(a.ended_at) from handover_attempt a
+           where a.case_id = o.case_id and a.service = :service and a.result = 'completed') as triaged_at
+        from case_outcome o where o.pathway = :pathway and o.opened_at >= :from and o.opened_at < :to""")
+        .param("service", decidingService == null ? "" : decidingService).param("pathway", pathway)
+        .param("from", first.atStartOfDay(zone).toOffsetDateTime())
+        .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+        .query(Outcome.class).list();
+  }
+
+  private Map<LocalDate, List<Outcome>> weeks(LocalDate first, LocalDate last, List<Outcome> cases) {
+    Map<LocalDate, List<Outcome>> weeks = new LinkedHashMap<>();
+    for (LocalDate week = Breaches.monday(first); !week.isAfter(last); week = week.plusWeeks(1)) {
+      weeks.put(week, new ArrayList<>());
+    }
+    for (Outcome outcome : cases) {
+      weeks.get(Breaches.monday(outcome.openedAt().atZoneSameInstant(time.zone()).toLocalDate())).add(outcome);
+    }
+    return weeks;
+  }
+
+  private static List<Long> minutesToAim(List<Outcome> cases) {
+    return cases.stream().filter(c -> c.achievedAt() != null)
+        .map(c -> Duration.between(c.openedAt(), c.achievedAt()).toMinutes()).toList();
+  }
+
+  private static List<Long> minutesToTriage(List<Outcome> cases) {
+    return cases.stream().filter(c -> c.triagedAt() != null)
+        .map(c -> Duration.between(c.openedAt(), c.triagedAt()).toMinutes()).toList();
+  }
+
+  private static Integer share(int part, int whole) {
+    return whole == 0 ? null : Math.round(100f * part / whole);
+  }
+
+  /** A duration for people: "3 h 05 min", "2 days 4 h". */
+  static String shown(Long minutes) {
+    if (minutes == null) {
+      return "";
+    }
+    long days = minutes / (24 * 60);
+    long hours = minutes % (24 * 60) / 60;
+    long rest = minutes % 60;
+    if (days > 0) {
+      return days + (days == 1 ? " day " : " days ") + hours + " h";
+    }
+    return hours > 0 ? hours + " h " + String.format("%02d", rest) + " min" : rest + " min";
+  }
+}
