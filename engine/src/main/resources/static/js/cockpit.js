@@ -119,6 +119,7 @@
         ['Request', function (r) { return r.h.serviceName; }],
         ['Partner', function (r) { return r.h.partnerName; }],
         ['Stage', function (r) { return r.h.stage === 'respond' ? 'Waiting for an answer' : 'Accepted, being done'; }],
+        ['Since', function (r) { return r.h.sinceShown; }],
         ['Due', function (r) { return r.h.due ? r.h.due + ' (' + minutesText(r.h.minutesToDue) + ')' : ''; }],
         ['Status', function (r) { return badge(r.h.status); }]
       ], rows, 'No request is open with a partner that matches these filters.');
@@ -239,12 +240,13 @@
       return viewer.importXML(results[0]).then(function () {
         paint(report);
         table(container, [
-          ['Step', function (a) { return a.name || a.activityId; }],
+          ['Step', function (a) { return a.name; }],
           ['Cases there now', function (a) { return a.now; }],
           ['Ended in the period', function (a) { return a.finished; }],
           ['Median time there', function (a) { return a.median; }],
           ['90th percentile', function (a) { return a.p90; }]
-        ], report.activities.filter(function (a) { return a.finished || a.now; }), 'No case has passed this pathway in the period.');
+        ], report.activities.filter(function (a) { return a.name && (a.now || a.medianMinutes); }),
+          'No case has waited at any step of this pathway in the period.');
       });
     }).catch(failed(container));
   }
@@ -253,27 +255,33 @@
     var canvas = viewer.get('canvas');
     var overlays = viewer.get('overlays');
     var registry = viewer.get('elementRegistry');
-    var longest = report.activities.reduce(function (max, a) { return Math.max(max, a.medianMinutes || 0); }, 0);
+    // A sub-process holds the steps inside it: coloured by its own time it would hide them.
+    var steps = report.activities.filter(function (a) { return a.type !== 'subProcess'; });
+    var longest = steps.reduce(function (max, a) { return Math.max(max, a.medianMinutes || 0); }, 0);
     report.activities.forEach(function (a) {
       var shape = registry.get(a.activityId);
       if (!shape || shape.type === 'bpmn:Process' || shape.waypoints) {
         return;
       }
       var level = a.medianMinutes === null ? 0 : longest === 0 ? 1 : Math.max(1, Math.ceil(5 * a.medianMinutes / longest));
-      if (a.finished || a.now) {
+      if (!a.now && !a.medianMinutes) {
+        return; // passed through at once: nothing waits here
+      }
+      if (a.type !== 'subProcess') {
         canvas.addMarker(a.activityId, 'heat-' + level);
       }
       var words = [];
       if (a.now) {
         words.push(a.now + ' now');
       }
-      if (a.finished) {
-        words.push('median ' + a.median + ', 90% ' + a.p90);
+      if (a.medianMinutes) {
+        words.push(a.median);
       }
       if (words.length) {
         overlays.add(a.activityId, {
           position: {bottom: 4, left: 0},
-          html: el('div', {className: 'heat-count', title: (a.name || a.activityId) + ': ' + words.join('; '),
+          html: el('div', {className: 'heat-count', title: (a.name || '') + ': ' + (a.now ? a.now + ' now; ' : '')
+            + 'median ' + show(a.median) + ', 90th percentile ' + show(a.p90),
             text: words.join(' · ')})
         });
       }
@@ -360,10 +368,9 @@
     panel.hidden = false;
     fetchJson('/api/cases/' + encodeURIComponent(caseId) + '/timeline').then(function (events) {
       events.forEach(function (event) {
-        var who = [event.organisation, event.user].filter(Boolean).join(', ');
         list.appendChild(el('li', {className: 'event ' + event.kind}, [
           el('time', {text: event.when}),
-          el('span', {text: event.what + (event.service ? ' — ' + event.service : '') + (who ? ' (' + who + ')' : '')})
+          el('span', {text: event.what + (event.user ? ' (' + event.user + ')' : '')})
         ]));
       });
       panel.scrollIntoView({block: 'start'});

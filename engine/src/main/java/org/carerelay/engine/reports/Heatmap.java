@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.management.ActivityStatistics;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.carerelay.engine.time.PartnershipTime;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -88,13 +89,22 @@ class Heatmap {
     List<Activity> activities = new ArrayList<>();
     java.util.Set<String> ids = new java.util.LinkedHashSet<>(minutes.keySet());
     ids.addAll(now.keySet());
+    var model = repository.getBpmnModelInstance(latest.getId());
     for (String id : ids) {
       List<Long> times = minutes.getOrDefault(id, List.of());
       Spent about = described.get(id);
+      String name = about == null ? null : about.name();
+      if (name == null && model.getModelElementById(id) instanceof FlowElement element) {
+        name = element.getName();
+      }
+      String type = about == null ? null : about.type();
+      if (type == null && model.getModelElementById(id) != null) {
+        type = model.getModelElementById(id).getElementType().getTypeName();
+      }
       Long median = PartnerEngagement.percentile(times, 50);
       Long p90 = PartnerEngagement.percentile(times, 90);
-      activities.add(new Activity(id, about == null ? null : about.name(), about == null ? null : about.type(),
-          now.getOrDefault(id, 0L), times.size(), median, p90, Targets.shown(median), Targets.shown(p90)));
+      activities.add(new Activity(id, name, type, now.getOrDefault(id, 0L), times.size(), median, p90,
+          Targets.shown(median), Targets.shown(p90)));
     }
     activities.sort((a, b) -> Long.compare(b.medianMinutes() == null ? -1 : b.medianMinutes(),
         a.medianMinutes() == null ? -1 : a.medianMinutes()));

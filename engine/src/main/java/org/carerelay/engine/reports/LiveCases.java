@@ -35,7 +35,8 @@ class LiveCases {
   static final Duration AT_RISK = Duration.ofHours(1);
 
   record Handoff(String handoffId, String service, String serviceName, String partner, String partnerName,
-      String stage, OffsetDateTime since, OffsetDateTime dueAt, String due, Long minutesToDue, String status) {}
+      String stage, OffsetDateTime since, String sinceShown, OffsetDateTime dueAt, String due, Long minutesToDue,
+      String status) {}
 
   record LiveCase(String caseId, String reference, String pathway, String locality, String urgency,
       List<Handoff> handoffs) {}
@@ -103,6 +104,7 @@ class LiveCases {
           request.service(), directory.serviceName(request.service()), request.partner(),
           directory.organisationName(request.partner()).orElse(request.partner()), stage.id,
           stage == Stage.COMPLETE ? request.acceptedAt() : request.startedAt(),
+          time.show((stage == Stage.COMPLETE ? request.acceptedAt() : request.startedAt()).toInstant()),
           dueAt == null ? null : dueAt.atOffset(java.time.ZoneOffset.UTC), dueAt == null ? "" : time.show(dueAt),
           minutes, status));
     }

@@ -55,6 +55,7 @@ class LiveCasesTests {
     assertThat(funding.get("status").asText()).isEqualTo("on-time");
     assertThat(funding.get("minutesToDue").asLong()).isEqualTo(120);
     assertThat(funding.get("due").asText()).isEqualTo("Sun 29 Mar 2026, 02:30");
+    assertThat(funding.get("sinceShown").asText()).isEqualTo("Sat 28 Mar 2026, 23:30");
 
     ClockUtil.setCurrentTime(Date.from(started.plus(Duration.ofMinutes(90))));
     assertThat(handoff(liveCase("?status=at-risk", caseId), "chc-fast-track").get("minutesToDue").asLong())
