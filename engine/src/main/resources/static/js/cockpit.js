@@ -115,7 +115,9 @@
       });
       table(container, [
         ['Case', function (r) { return caseLink(r.c.caseId, r.c.reference); }],
-        ['Pathway', function (r) { return r.c.pathway; }],
+        ['Pathway', function (r) {
+          return r.c.pathway + (r.c.target ? ' (target ' + r.c.target + ', ' + minutesText(r.c.minutesToTarget) + ')' : '');
+        }],
         ['Request', function (r) { return r.h.serviceName; }],
         ['Partner', function (r) { return r.h.partnerName; }],
         ['Stage', function (r) { return r.h.stage === 'respond' ? 'Waiting for an answer' : 'Accepted, being done'; }],

@@ -34,12 +34,13 @@ import org.springframework.stereotype.Component;
  * default): rapid discharges and hospice referrals started through their start forms and driven
  * through the real pathways, every task completed by a member of the team it was offered to, with
  * the engine clock moved from the first day to now and every timer fired when due; partners answer
- * with the habits of {@link DemoHistoryProperties}. Runs once, on a region without cases, before
- * the job executor starts; cases started in the last days are still open afterwards.
+ * with the habits of {@link DemoHistoryProperties}. Runs once, on a region without cases, after
+ * every other start-up step (teams, users, who may start which pathway) and before the job executor
+ * starts; the cases started in the last hours are still open afterwards.
  */
 @Component
 @Profile("demo")
-@Order(3)
+@Order(org.springframework.core.Ordered.LOWEST_PRECEDENCE)
 @EnableConfigurationProperties(DemoHistoryProperties.class)
 class DemoHistory implements ApplicationRunner {
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.handover.PartnerHandover.Stage;
 import org.carerelay.processes.handover.PartnerHandover.Vars;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,8 +39,9 @@ class LiveCases {
       String stage, OffsetDateTime since, String sinceShown, OffsetDateTime dueAt, String due, Long minutesToDue,
       String status) {}
 
-  record LiveCase(String caseId, String reference, String pathway, String locality, String urgency,
-      List<Handoff> handoffs) {}
+  /** A case with requests open; {@code target} is its pathway's target time (a rapid discharge's), if it has one. */
+  record LiveCase(String caseId, String reference, String pathway, String locality, String urgency, String target,
+      Long minutesToTarget, List<Handoff> handoffs) {}
 
   /** What a manager filters by; null matches everything. */
   record Filter(String pathway, String locality, String partner, String service, String urgency, String status) {
@@ -85,7 +87,8 @@ class LiveCases {
     Map<String, Map<String, Object>> caseValues = new HashMap<>();
     for (HistoricVariableInstance value : history.createHistoricVariableInstanceQuery()
         .processInstanceIdIn(open.stream().map(Open::caseId).distinct().toArray(String[]::new))
-        .variableNameIn(Vars.CASE_REFERENCE, Vars.PATHWAY, Vars.LOCALITY, Vars.URGENCY).list()) {
+        .variableNameIn(Vars.CASE_REFERENCE, Vars.PATHWAY, Vars.LOCALITY, Vars.URGENCY, RapidDischarge.Vars.TARGET_AT)
+        .list()) {
       if (value.getProcessInstanceId().equals(value.getActivityInstanceId())) {
         caseValues.computeIfAbsent(value.getProcessInstanceId(), id -> new HashMap<>())
             .put(value.getName(), value.getValue());
@@ -111,13 +114,16 @@ class LiveCases {
     List<LiveCase> cases = new ArrayList<>();
     byCase.forEach((caseId, handoffs) -> {
       Map<String, Object> values = caseValues.getOrDefault(caseId, Map.of());
+      Instant target = values.get(RapidDischarge.Vars.TARGET_AT) instanceof Date date ? date.toInstant() : null;
       LiveCase live = new LiveCase(caseId, Objects.toString(values.get(Vars.CASE_REFERENCE), ""),
           Objects.toString(values.get(Vars.PATHWAY), ""), (String) values.get(Vars.LOCALITY),
-          (String) values.get(Vars.URGENCY), handoffs);
+          (String) values.get(Vars.URGENCY), target == null ? null : time.show(target),
+          target == null ? null : Duration.between(now, target).toMinutes(), handoffs);
       List<Handoff> shown = handoffs.stream().filter(handoff -> filter.matches(live, handoff))
           .sorted(Comparator.comparing(Handoff::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))).toList();
       if (!shown.isEmpty()) {
-        cases.add(new LiveCase(live.caseId(), live.reference(), live.pathway(), live.locality(), live.urgency(), shown));
+        cases.add(new LiveCase(live.caseId(), live.reference(), live.pathway(), live.locality(), live.urgency(),
+            live.target(), live.minutesToTarget(), shown));
       }
     });
     cases.sort(Comparator.comparing((LiveCase live) -> live.handoffs().get(0).dueAt(),

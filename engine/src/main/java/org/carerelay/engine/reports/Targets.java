@@ -127,10 +127,12 @@ class Targets {
   private List<Outcome> outcomes(String pathway, LocalDate first, LocalDate last, String decidingService) {
     ZoneId zone = time.zone();
     return jdbc.sql("""
-        select o.case_id, o.opened_at, o.target_at, o.achieved_at, o.target_met, o.held_up_by,
-          (select min(a.ended_at) from handover_attempt a
-           where a.case_id = o.case_id and a.service = :service and a.result = 'completed') as triaged_at
-        from case_outcome o where o.pathway = :pathway and o.opened_at >= :from and o.opened_at < :to""")
+        select o.case_id, o.opened_at, o.target_at, o.achieved_at, o.target_met, o.held_up_by, d.triaged_at
+        from case_outcome o left join (
+          select case_id, min(ended_at) as triaged_at from handover_attempt
+          where service = :service and result = 'completed' and started_at >= :from group by case_id) d
+        on d.case_id = o.case_id
+        where o.pathway = :pathway and o.opened_at >= :from and o.opened_at < :to""")
         .param("service", decidingService == null ? "" : decidingService).param("pathway", pathway)
         .param("from", first.atStartOfDay(zone).toOffsetDateTime())
         .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())

@@ -48,6 +48,8 @@ class LiveCasesTests {
     JsonNode live = liveCase("", caseId);
     assertThat(live.get("reference").asText()).isEqualTo(reference);
     assertThat(live.get("pathway").asText()).isEqualTo("Rapid discharge home to die");
+    assertThat(live.get("target").asText()).isEqualTo("Mon 30 Mar 2026, 00:30"); // 24 h from a ward, over the change of clocks
+    assertThat(live.get("minutesToTarget").asLong()).isEqualTo(24 * 60);
     JsonNode funding = handoff(live, "chc-fast-track");
     assertThat(funding.get("serviceName").asText()).isEqualTo("Continuing healthcare fast-track funding");
     assertThat(funding.get("partnerName").asText()).isEqualTo("NHS Weald and Downs Integrated Care Board");
