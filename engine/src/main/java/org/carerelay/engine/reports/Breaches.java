@@ -61,7 +61,9 @@ class Breaches {
     Instant now = time.now();
     List<Escalation> escalations = jdbc.sql("""
         select case_id, handoff_id, partner, service, stage, level, raised_at from handover_escalation
-        where resolved_at is null order by raised_at, level desc""").query(Escalation.class).list();
+        where resolved_at is null order by raised_at, level desc""")
+        .query((row, number) -> new Escalation(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+            row.getString(5), row.getInt(6), PartnerEngagement.at(row, 7))).list();
     Map<String, String> refs = references.of(escalations.stream().map(Escalation::caseId).distinct().toList());
     List<Open> open = new ArrayList<>();
     Map<String, Map<Integer, Integer>> levels = new TreeMap<>();
@@ -96,11 +98,11 @@ class Breaches {
     List<Missed> missed = new ArrayList<>(jdbc.sql("""
         select setting as kind, target_at as at from case_outcome
         where pathway = 'rapid-discharge' and held_up_by is not null and target_at >= ? and target_at < ?""")
-        .params(from, to).query(Missed.class).list());
+        .params(from, to).query(Breaches::missed).list());
     missed.addAll(jdbc.sql("""
         select 'funding' as kind, raised_at as at from handover_escalation
         where service = ? and stage = 'complete' and level = 1 and raised_at >= ? and raised_at < ?""")
-        .params(FUNDING_SERVICE, from, to).query(Missed.class).list());
+        .params(FUNDING_SERVICE, from, to).query(Breaches::missed).list());
     Map<LocalDate, Map<String, Integer>> weeks = new TreeMap<>();
     for (LocalDate week = monday(first); !week.isAfter(last); week = week.plusWeeks(1)) {
       Map<String, Integer> counts = new LinkedHashMap<>();
@@ -114,6 +116,10 @@ class Breaches {
     List<MissedWeek> answer = new ArrayList<>();
     weeks.forEach((week, counts) -> answer.add(new MissedWeek(week, time.show(week), counts)));
     return answer;
+  }
+
+  private static Missed missed(java.sql.ResultSet row, int number) throws java.sql.SQLException {
+    return new Missed(row.getString(1), PartnerEngagement.at(row, 2));
   }
 
   static LocalDate monday(LocalDate day) {

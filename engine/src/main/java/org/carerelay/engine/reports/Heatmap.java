@@ -20,8 +20,8 @@ import org.springframework.stereotype.Component;
 /**
  * Where a pathway's cases wait: for each activity of its diagram, how many cases are there now
  * (every version of the pathway) and the median and 90th percentile time spent there by the
- * activities that ended in the period (from Camunda's activity history, read by definition and
- * end time, which Camunda indexes).
+ * cases that left it in the period (from the read model {@link ActivityTimes} keeps). Names and
+ * types come from the latest version's model.
  */
 @Component
 class Heatmap {
@@ -32,7 +32,7 @@ class Heatmap {
   record Report(String pathway, String pathwayName, int version, LocalDate from, LocalDate to, long casesNow,
       List<Activity> activities) {}
 
-  private record Spent(String name, String type, int finished, long medianMinutes, long p90Minutes) {}
+  private record Spent(int finished, long medianMinutes, long p90Minutes) {}
 
   private final RepositoryService repository;
   private final ManagementService management;
@@ -73,21 +73,19 @@ class Heatmap {
     }
     long casesNow = runtime.createProcessInstanceQuery().processDefinitionKey(latest.getKey()).count();
     ZoneId zone = time.zone();
-    // Nearest-rank percentiles, computed where the rows are: a pathway's activities over 12 weeks
-    // are hundreds of thousands of rows at 10,000 cases.
+    // Nearest-rank percentiles, computed where the rows are (from the index alone): a pathway's
+    // waits over 12 weeks are hundreds of thousands of rows at 10,000 cases.
     Map<String, Spent> spent = new HashMap<>();
     jdbc.sql("""
-        select ACT_ID_, max(ACT_NAME_), max(ACT_TYPE_), count(*),
-          percentile_disc(0.5) within group (order by DURATION_),
-          percentile_disc(0.9) within group (order by DURATION_)
-        from ACT_HI_ACTINST
-        where PROC_DEF_ID_ in (:versions) and END_TIME_ >= :from and END_TIME_ < :to and DURATION_ is not null
-        group by ACT_ID_""")
-        .param("versions", versions)
-        .param("from", java.sql.Timestamp.from(first.atStartOfDay(zone).toInstant()))
-        .param("to", java.sql.Timestamp.from(last.plusDays(1).atStartOfDay(zone).toInstant()))
-        .query((row, number) -> spent.put(row.getString(1), new Spent(row.getString(2), row.getString(3), row.getInt(4),
-            row.getLong(5) / 60_000, row.getLong(6) / 60_000))).list();
+        select activity_id, count(*), percentile_disc(0.5) within group (order by millis),
+          percentile_disc(0.9) within group (order by millis)
+        from activity_time where pathway = :pathway and ended_at >= :from and ended_at < :to
+        group by activity_id""")
+        .param("pathway", latest.getKey())
+        .param("from", first.atStartOfDay(zone).toOffsetDateTime())
+        .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+        .query((row, number) -> spent.put(row.getString(1), new Spent(row.getInt(2), row.getLong(3) / 60_000,
+            row.getLong(4) / 60_000))).list();
     List<Activity> activities = new ArrayList<>();
     java.util.Set<String> ids = new java.util.LinkedHashSet<>(spent.keySet());
     ids.addAll(now.keySet());
@@ -95,9 +93,8 @@ class Heatmap {
     for (String id : ids) {
       Spent about = spent.get(id);
       var element = model.getModelElementById(id);
-      String name = about != null && about.name() != null ? about.name()
-          : element instanceof FlowElement flowElement ? flowElement.getName() : null;
-      String type = about != null ? about.type() : element == null ? null : element.getElementType().getTypeName();
+      String name = element instanceof FlowElement flowElement ? flowElement.getName() : null;
+      String type = element == null ? null : element.getElementType().getTypeName();
       Long median = about == null ? null : about.medianMinutes();
       Long p90 = about == null ? null : about.p90Minutes();
       activities.add(new Activity(id, name, type, now.getOrDefault(id, 0L), about == null ? 0 : about.finished(),

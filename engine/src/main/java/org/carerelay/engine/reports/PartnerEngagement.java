@@ -71,13 +71,16 @@ class PartnerEngagement {
     }
     List<Attempt> attempts = jdbc.sql("select partner, service, started_at, accepted_at, ended_at, result, reason"
             + " from handover_attempt where started_at >= :start and started_at < :end" + attemptsOf)
-        .params(period).query(Attempt.class).list();
+        .params(period).query((row, number) -> new Attempt(row.getString(1), row.getString(2), at(row, 3), at(row, 4),
+            at(row, 5), row.getString(6), row.getString(7))).list();
     List<Breach> breaches = jdbc.sql("select partner, service, level, raised_at from handover_escalation"
             + " where raised_at >= :start and raised_at < :end" + attemptsOf)
-        .params(period).query(Breach.class).list();
+        .params(period).query((row, number) -> new Breach(row.getString(1), row.getString(2), row.getInt(3),
+            at(row, 4))).list();
     List<Change> changes = jdbc.sql("select organisation_id, service, available, available_until, changed_at"
             + " from partner_availability_change where changed_at < :end" + changesOf + " order by changed_at, id")
-        .params(period).query(Change.class).list();
+        .params(period).query((row, number) -> new Change(row.getString(1), row.getString(2), row.getBoolean(3),
+            at(row, 4), at(row, 5))).list();
 
     Map<String, List<Attempt>> attemptsByKey = attempts.stream()
         .collect(Collectors.groupingBy(attempt -> attempt.partner() + "\n" + attempt.service(), TreeMap::new,
@@ -155,6 +158,14 @@ class PartnerEngagement {
 
   private static int count(List<Attempt> attempts, String result) {
     return (int) attempts.stream().filter(attempt -> result.equals(attempt.result())).count();
+  }
+
+  /**
+   * A moment read from a result set. Rows are mapped by hand: Spring's record mapper converts each
+   * value by reflection, which took most of a second for the hand-offs of 10,000 cases.
+   */
+  static OffsetDateTime at(java.sql.ResultSet row, int column) throws java.sql.SQLException {
+    return row.getObject(column, OffsetDateTime.class);
   }
 
   /** The nearest-rank percentile, or null when there is nothing to rank. */

@@ -84,6 +84,7 @@ class Targets {
     int late = rows.stream().mapToInt(DischargeWeek::late).sum();
     int overdue = rows.stream().mapToInt(DischargeWeek::notYetHome).sum();
     Map<String, Integer> heldUp = new TreeMap<>();
+    Map<String, String> names = new java.util.HashMap<>();
     for (Outcome missed : cases) {
       if (missed.heldUpBy() == null) {
         continue;
@@ -93,7 +94,7 @@ class Targets {
       }
       for (String service : missed.heldUpBy().split(",")) {
         if (!service.isBlank()) {
-          heldUp.merge(directory.serviceName(service.strip()), 1, Integer::sum);
+          heldUp.merge(names.computeIfAbsent(service.strip(), directory::serviceName), 1, Integer::sum);
         }
       }
     }
@@ -136,7 +137,9 @@ class Targets {
         .param("service", decidingService == null ? "" : decidingService).param("pathway", pathway)
         .param("from", first.atStartOfDay(zone).toOffsetDateTime())
         .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
-        .query(Outcome.class).list();
+        .query((row, number) -> new Outcome(row.getString(1), PartnerEngagement.at(row, 2), PartnerEngagement.at(row, 3),
+            PartnerEngagement.at(row, 4), (Boolean) row.getObject(5), row.getString(6), PartnerEngagement.at(row, 7)))
+        .list();
   }
 
   private Map<LocalDate, List<Outcome>> weeks(LocalDate first, LocalDate last, List<Outcome> cases) {

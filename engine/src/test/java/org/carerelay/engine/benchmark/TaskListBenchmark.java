@@ -75,17 +75,7 @@ class TaskListBenchmark {
     report("bluebell-coordinator", "/engine-rest/task/count?candidateGroup=bluebell-care-coordinators");
     report("hub-coordinator", "/engine-rest/task?candidateGroup=carerelay-hub&firstResult=0&maxResults=15");
 
-    // -Dcarerelay.benchmark.hold=PT10M keeps the seeded database for EXPLAIN from psql.
-    java.time.Duration hold = java.time.Duration.parse(System.getProperty("carerelay.benchmark.hold", "PT0S"));
-    if (!hold.isZero()) {
-      System.out.println("holding database " + jdbc.sql("select current_database()").query(String.class).single()
-          + " for " + hold);
-      try {
-        Thread.sleep(hold.toMillis());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    }
+    Benchmarks.holdIfAsked(jdbc);
   }
 
   private void report(String user, String path) {
