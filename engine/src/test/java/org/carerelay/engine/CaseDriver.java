@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.carerelay.engine.demo.DemoPatients;
 
 /**
  * Drives pathway cases and their hand-offs with the engine clock, for tests. The clock starts at a
@@ -41,44 +42,12 @@ public final class CaseDriver {
 
   /** A valid rapid discharge start form. */
   public static Map<String, Object> startForm(String setting, String locality) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("setting", setting);
-    form.put("patientName", "Ada King Lovelace");
-    form.put("dateOfBirth", "1941-12-10");
-    form.put("nhsNumber", "943 476 5919");
-    form.put("hospitalNumber", "WD123456");
-    form.put("address", "1 Orchard Lane, Crowborough");
-    form.put("locality", locality);
-    form.put("gpPractice", "The Meadows Surgery");
-    form.put("preferredPlaceOfDeath", "home");
-    form.put("mainCarer", "Byron Lovelace (son)");
-    form.put("mainCarerPhone", "07700 900123");
-    form.put("equipmentList", "Profiling bed, pressure-relieving mattress, commode");
-    form.put("diagnosis", "Metastatic pancreatic cancer");
-    form.put("prognosis", "days");
-    form.put("cprDecision", "dnacpr");
-    form.put("cprFormLocation", "With the patient");
-    form.put("consent", "patient");
-    return form;
+    return DemoPatients.rapidDischarge("Ada King Lovelace", setting, locality);
   }
 
   /** A valid hospice referral from a GP practice. */
   public static Map<String, Object> hospiceReferral(String urgency, String locality) {
-    Map<String, Object> form = new HashMap<>();
-    form.put("patientName", "Mary Seacole");
-    form.put("dateOfBirth", "1945-11-23");
-    form.put("address", "3 Mill Road, Crowborough");
-    form.put("locality", locality);
-    form.put("gpPractice", "The Meadows Surgery");
-    form.put("reasonForReferral", "symptom-control");
-    form.put("urgency", urgency);
-    form.put("currentLocation", "at-home");
-    form.put("patientWishes", "Wants pain controlled, then home");
-    form.put("consent", "patient");
-    form.put("cprDecision", "dnacpr");
-    form.put("cprFormLocation", "At home, kitchen drawer");
-    form.put("medicationList", "Oxycodone MR 20 mg bd");
-    return form;
+    return DemoPatients.hospiceReferral("Mary Seacole", urgency, locality);
   }
 
   /** Starts a rapid discharge as a user of the given team, as Tasklist would. */

@@ -196,9 +196,10 @@ class DemoHistory implements ApplicationRunner {
     boolean ed = !hospice && random.nextInt(4) == 0;
     String group = hospice ? "meadows-clinical" : ed ? "wdh-ed" : "wdh-ward";
     String locality = random.nextInt(3) == 0 ? "downs-coast" : "high-weald";
-    Map<String, Object> form = hospice ? DemoPatients.hospiceReferral(random.nextInt(3) == 0 ? "urgent" : "routine",
-        locality) : DemoPatients.rapidDischarge(ed ? "emergency-department" : "ward", locality);
-    form.put("patientName", PATIENTS.get(random.nextInt(PATIENTS.size())));
+    String patient = PATIENTS.get(random.nextInt(PATIENTS.size()));
+    Map<String, Object> form = hospice
+        ? DemoPatients.hospiceReferral(patient, random.nextInt(3) == 0 ? "urgent" : "routine", locality)
+        : DemoPatients.rapidDischarge(patient, ed ? "emergency-department" : "ward", locality);
     engine.getIdentityService().setAuthentication(userOf(group), List.of(group));
     engine.getFormService().submitStartForm(engine.getRepositoryService().createProcessDefinitionQuery()
         .processDefinitionKey(pathway).latestVersion().singleResult().getId(), form);

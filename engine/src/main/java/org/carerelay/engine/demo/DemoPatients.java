@@ -3,14 +3,19 @@ package org.carerelay.engine.demo;
 import java.util.HashMap;
 import java.util.Map;
 
-/** Start forms of the demo history's fictional patients, as Tasklist would submit them. */
-final class DemoPatients {
+/**
+ * Start forms of the demo region's fictional patients, as Tasklist would submit them: for the demo
+ * history, and for tests that drive cases.
+ */
+public final class DemoPatients {
 
   private DemoPatients() {}
 
-  static Map<String, Object> rapidDischarge(String setting, String locality) {
+  /** A valid rapid discharge start form. */
+  public static Map<String, Object> rapidDischarge(String patientName, String setting, String locality) {
     Map<String, Object> form = new HashMap<>();
     form.put("setting", setting);
+    form.put("patientName", patientName);
     form.put("dateOfBirth", "1941-12-10");
     form.put("nhsNumber", "943 476 5919");
     form.put("hospitalNumber", "WD123456");
@@ -29,8 +34,10 @@ final class DemoPatients {
     return form;
   }
 
-  static Map<String, Object> hospiceReferral(String urgency, String locality) {
+  /** A valid hospice referral from a GP practice. */
+  public static Map<String, Object> hospiceReferral(String patientName, String urgency, String locality) {
     Map<String, Object> form = new HashMap<>();
+    form.put("patientName", patientName);
     form.put("dateOfBirth", "1945-11-23");
     form.put("address", "3 Mill Road, Crowborough");
     form.put("locality", locality);

@@ -67,16 +67,19 @@ class Breaches {
     Map<String, String> refs = references.of(escalations.stream().map(Escalation::caseId).distinct().toList());
     List<Open> open = new ArrayList<>();
     Map<String, Map<Integer, Integer>> levels = new TreeMap<>();
+    Map<String, String> serviceNames = new java.util.HashMap<>();
+    Map<String, String> partnerNames = new java.util.HashMap<>();
     for (Escalation escalation : escalations) {
       Instant raised = escalation.raisedAt().toInstant();
       open.add(new Open(escalation.caseId(), refs.getOrDefault(escalation.caseId(), ""), escalation.service(),
-          directory.serviceName(escalation.service()), escalation.partner(), partnerName(escalation.partner()),
+          serviceNames.computeIfAbsent(escalation.service(), directory::serviceName), escalation.partner(),
+          partnerNames.computeIfAbsent(escalation.partner(), this::partnerName),
           escalation.stage(), escalation.level(), escalation.raisedAt(), time.show(raised),
           Duration.between(raised, now).toMinutes()));
       levels.computeIfAbsent(escalation.partner(), partner -> new TreeMap<>()).merge(escalation.level(), 1, Integer::sum);
     }
     List<PartnerLevels> byPartner = new ArrayList<>();
-    levels.forEach((partner, counts) -> byPartner.add(new PartnerLevels(partner, partnerName(partner), counts,
+    levels.forEach((partner, counts) -> byPartner.add(new PartnerLevels(partner, partnerNames.get(partner), counts,
         counts.values().stream().mapToInt(Integer::intValue).sum())));
     byPartner.sort((a, b) -> Integer.compare(b.total(), a.total()));
     return new Report(time.show(now), open, byPartner, List.copyOf(TARGETS.values()),
