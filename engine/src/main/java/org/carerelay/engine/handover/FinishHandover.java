@@ -46,11 +46,20 @@ class FinishHandover implements JavaDelegate, ExecutionListener {
     return new Handoff(execution);
   }
 
-  /** The process instance ends: when it was deleted, its case ended early. */
+  /**
+   * The process instance ends: when it was deleted, its case ended early. When it ended because the
+   * patient died, the partner hears it once, from the case's death notice, not also "no longer needed".
+   */
   @Override
   public void notify(DelegateExecution execution) {
     if (execution.isCanceled()) {
-      cancel(new Handoff(execution), "The case ended.");
+      Handoff handoff = new Handoff(execution);
+      if (handoff.patientDied()) {
+        attempts.end(handoff.id(), "cancelled", "The patient died.");
+        escalations.resolveOpen(handoff.id(), "cancelled");
+      } else {
+        cancel(handoff, "The case ended.");
+      }
     }
   }
 

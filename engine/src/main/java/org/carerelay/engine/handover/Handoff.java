@@ -13,11 +13,20 @@ record Handoff(DelegateExecution execution) {
 
   /** The case: the outermost process instance, the pathway that called this hand-off. */
   String caseId() {
+    return caseInstance().getId();
+  }
+
+  /** Whether the case recorded its patient's death (which ends this hand-off and tells the partners once). */
+  boolean patientDied() {
+    return caseInstance().getVariable(Vars.DIED_AT) != null;
+  }
+
+  private DelegateExecution caseInstance() {
     DelegateExecution instance = execution.getProcessInstance();
     while (instance.getSuperExecution() != null) {
       instance = instance.getSuperExecution().getProcessInstance();
     }
-    return instance.getId();
+    return instance;
   }
 
   String text(String name) {

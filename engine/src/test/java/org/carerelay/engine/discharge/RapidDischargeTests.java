@@ -188,6 +188,10 @@ class RapidDischargeTests {
         .params(id, "death:" + id).query(String.class).list();
     assertThat(deathNotices).contains("chc.fasttrack@wd-icb.example.nhs.uk", "urgent@wd-equipment.example.org.uk",
         "rota@oakleaf-care.example.co.uk").doesNotHaveDuplicates();
+    assertThat(jdbc.sql("select count(*) from notification where case_id = ? and event_key like 'released:%'")
+        .param(id).query(Long.class).single()).as("one message is enough: no 'no longer needed' besides").isZero();
+    assertThat(jdbc.sql("select distinct reason from handover_attempt where case_id = ? and result = 'cancelled'")
+        .param(id).query(String.class).list()).containsExactly("The patient died.");
     assertThat(jdbc.sql("select count(*) from handover_attempt where case_id = ? and result is null")
         .param(id).query(Long.class).single()).isZero();
     assertThat(ward.postJson("/api/cases/" + id + "/death", "{\"diedAt\": \"" + diedAt + "\", \"placeOfDeath\": \"hospital\"}")
