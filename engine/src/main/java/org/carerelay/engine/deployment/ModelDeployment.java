@@ -58,12 +58,13 @@ class ModelDeployment extends AbstractProcessEnginePlugin {
         .source("carerelay")
         .enableDuplicateFiltering(true);
     List<Locality> localities = directory.localities();
+    List<DirectorySource.ServiceOption> services = directory.services();
     List<DirectorySource.PartnerOption> partners = directory.partners();
     resources.forEach((name, resource) -> {
       try (InputStream in = resource.getInputStream()) {
         byte[] model = in.readAllBytes();
         if (name.endsWith(".form")) {
-          model = RegionForms.withRegion(model, localities, partners);
+          model = RegionForms.withRegion(model, localities, services, partners);
         }
         deployment.addInputStream(name, new ByteArrayInputStream(model));
       } catch (IOException e) {

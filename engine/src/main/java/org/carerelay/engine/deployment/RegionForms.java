@@ -9,23 +9,26 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import org.carerelay.engine.partner.DirectorySource.Locality;
 import org.carerelay.engine.partner.DirectorySource.PartnerOption;
+import org.carerelay.engine.partner.DirectorySource.ServiceOption;
 
 /**
  * Forms name their region's choices instead of listing them, and get them from the partner
  * directory when CareRelay deploys them, so the same form serves any partnership:
  * <ul>
  *   <li>{@code "carerelay:options": "localities"}: the localities;
+ *   <li>{@code "carerelay:options": "services"}: the services partners offer;
  *   <li>{@code "carerelay:options": "partners"}: the organisations, shown filtered to those that
  *       offer the hand-off's {@code service} in its {@code locality}, other than the {@code partner}
  *       asked now (a FEEL {@code valuesExpression}); routing checks the chosen one against the
  *       directory.
  * </ul>
- * The server checks a submitted locality against the deployed form's options.
+ * The server checks a submitted locality or service against the deployed form's options.
  */
 final class RegionForms {
 
   static final String OPTIONS_PROPERTY = "carerelay:options";
   static final String LOCALITIES = "localities";
+  static final String SERVICES = "services";
   static final String PARTNERS = "partners";
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,10 +36,11 @@ final class RegionForms {
   private RegionForms() {}
 
   /** The form with its region's options filled in; unchanged when it asks for none. */
-  static byte[] withRegion(byte[] form, List<Locality> localities, List<PartnerOption> partners) {
+  static byte[] withRegion(byte[] form, List<Locality> localities, List<ServiceOption> services,
+      List<PartnerOption> partners) {
     try {
       JsonNode root = JSON.readTree(form);
-      if (!fill(root.path("components"), localities, partners)) {
+      if (!fill(root.path("components"), localities, services, partners)) {
         return form;
       }
       return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
@@ -45,7 +49,8 @@ final class RegionForms {
     }
   }
 
-  private static boolean fill(JsonNode components, List<Locality> localities, List<PartnerOption> partners) {
+  private static boolean fill(JsonNode components, List<Locality> localities, List<ServiceOption> services,
+      List<PartnerOption> partners) {
     boolean filled = false;
     for (JsonNode component : components) {
       String options = component.path("properties").path(OPTIONS_PROPERTY).asText();
@@ -53,13 +58,17 @@ final class RegionForms {
         ArrayNode values = ((ObjectNode) component).putArray("values");
         localities.forEach(locality -> values.addObject().put("label", locality.name()).put("value", locality.id()));
         filled = true;
+      } else if (SERVICES.equals(options)) {
+        ArrayNode values = ((ObjectNode) component).putArray("values");
+        services.forEach(service -> values.addObject().put("label", service.name()).put("value", service.id()));
+        filled = true;
       } else if (PARTNERS.equals(options)) {
         // form-js shows static values when a field has any, so the field has only the expression.
         ((ObjectNode) component).remove("values");
         ((ObjectNode) component).put("valuesExpression", partnersOffering(partners));
         filled = true;
       }
-      filled |= fill(component.path("components"), localities, partners);
+      filled |= fill(component.path("components"), localities, services, partners);
     }
     return filled;
   }

@@ -50,6 +50,9 @@ class FormValidation implements TaskListener, ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
+    if (execution.getProcessInstance().getSuperExecution() != null) {
+      return; // called by a pathway: its values come from the case, whose own start form was checked
+    }
     JsonNode form = read(() -> execution.getProcessEngineServices().getFormService()
         .getDeployedStartForm(execution.getProcessDefinitionId()));
     Map<String, Object> values = execution.getVariables();

@@ -19,6 +19,9 @@ public class DirectorySource {
   /** A locality of the partnership, as people see it. */
   public record Locality(String id, String name) {}
 
+  /** A service the partnership knows, as people name it. */
+  public record ServiceOption(String id, String name) {}
+
   /** An organisation, as people see it, and what it offers where ({@code service@locality}). */
   public record PartnerOption(String id, String name, List<String> offers) {}
 
@@ -34,6 +37,12 @@ public class DirectorySource {
   public List<Locality> localities() {
     return read().map(file -> file.localities().stream()
         .map(locality -> new Locality(locality.id(), locality.name())).toList()).orElse(List.of());
+  }
+
+  /** The services the directory names, in its order; none when no directory is configured. */
+  public List<ServiceOption> services() {
+    return read().map(file -> file.services().stream()
+        .map(service -> new ServiceOption(service.id(), service.name())).toList()).orElse(List.of());
   }
 
   /** The organisations the directory names, by name; none when no directory is configured. */

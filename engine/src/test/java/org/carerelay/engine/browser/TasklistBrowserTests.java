@@ -109,6 +109,38 @@ class TasklistBrowserTests extends BrowserJourney {
    * time she corrects it to is saved.
    */
   @Test
+  void theHubAsksAPartnerForARequestThatCameByPhone() {
+    try (BrowserContext context = browser.newContext()) {
+      Page page = signIn(context, "hub-coordinator");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      Locator start = page.getByText("Start process").first();
+      start.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+      start.click();
+      page.getByText("Partner hand-off").click();
+      Locator service = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Service"));
+      service.locator(".fjs-input-group").click(); // the directory's services, in words
+      page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("Equipment at home")).click();
+      Locator locality = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Locality"));
+      locality.locator(".fjs-input-group").click();
+      page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("Downs Coast")).click();
+      page.getByLabel("Urgent", new Page.GetByLabelOptions().setExact(true)).check();
+      page.getByLabel("Reference (the caller's, or the hub's own)").fill("PHONE-0415");
+      page.getByLabel("What the partner is asked to do").fill("A commode and a profiling bed today; the son phoned.");
+      shot(page, "7-hub-start-form-for-a-phoned-request");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+      waitFor(() -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("partner-handover")
+          .variableValueEquals("caseReference", "PHONE-0415").count() == 1);
+      assertNoUntranslatedLabels(page);
+    }
+    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("partner-handover").variableValueEquals("caseReference", "PHONE-0415").singleResult();
+    assertThat(handoff).as("the hub's start form started a hand-off").isNotNull();
+    assertThat(engine.getRuntimeService().getVariable(handoff.getId(), "service")).isEqualTo("equipment");
+    assertThat(engine.getRuntimeService().getVariable(handoff.getId(), "partnerName"))
+        .isEqualTo("Weald and Downs Community Equipment Service");
+  }
+
+  @Test
   void aWardNurseIsToldInWordsWhenTheDischargeTimeSheTypedIsInTheFuture() {
     CaseDriver driver = new CaseDriver(engine);
     try {

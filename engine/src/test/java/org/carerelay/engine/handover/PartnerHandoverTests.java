@@ -374,6 +374,6 @@ class PartnerHandoverTests {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getRuntimeService()
             .startProcessInstanceByKey("partner-handover", variables))
         .isInstanceOf(org.carerelay.engine.problem.InvalidInput.class)
-        .hasMessageContaining("locality: is required to start a partner hand-off");
+        .hasMessageContaining("Locality (locality): is required"); // the start form's own check
   }
 }

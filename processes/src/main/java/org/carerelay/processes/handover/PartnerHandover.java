@@ -164,6 +164,7 @@ public final class PartnerHandover {
 
   /** Element ids that code and tests name. */
   public static final class Elements {
+    public static final String START = "start_handover";
     public static final String ROUTE_PARTNER = "service_route_partner";
     public static final String RESPOND = "user_respond";
     public static final String PROVIDE_INFORMATION = "user_provide_information";
@@ -182,6 +183,8 @@ public final class PartnerHandover {
 
   /** What each user task must produce: required fields of its form (checked by a build test). */
   public static final java.util.Map<String, java.util.List<String>> TASK_OUTPUTS = java.util.Map.of(
+      Elements.START, java.util.List.of(Vars.SERVICE, Vars.LOCALITY, Vars.URGENCY, Vars.CASE_REFERENCE,
+          Vars.REQUEST_SUMMARY),
       Elements.RESPOND, java.util.List.of(Vars.RESPONSE),
       Elements.PROVIDE_INFORMATION, java.util.List.of(Vars.ADDITIONAL_INFORMATION),
       Elements.COMPLETE, java.util.List.of(Vars.COMPLETION),
