@@ -33,6 +33,9 @@ class EmbeddedDatabaseRestartTests {
       model = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
     Files.writeString(bpmn, model);
+    try (InputStream form = getClass().getResourceAsStream("/org/carerelay/engine/team-task-probe.form")) {
+      Files.write(models.resolve("team-task-probe.form"), form.readAllBytes()); // its task's form
+    }
 
     String caseId;
     try (ConfigurableApplicationContext first = start()) {
@@ -68,7 +71,8 @@ class EmbeddedDatabaseRestartTests {
             "--spring.datasource.url=jdbc:h2:file:" + workDir.resolve("data/carerelay") + ";DB_CLOSE_ON_EXIT=FALSE",
             "--camunda.bpm.job-execution.enabled=false",
             "--carerelay.demo-mail.port=0",
-            "--carerelay.models.locations=file:" + workDir.resolve("models") + "/processes/**/*.bpmn");
+            "--carerelay.models.locations=file:" + workDir.resolve("models") + "/processes/**/*.bpmn,file:"
+                + workDir.resolve("models") + "/processes/**/*.form");
   }
 
   private static long versions(RepositoryService repository) {

@@ -19,7 +19,8 @@ public final class TeamTaskProbe {
     this.engine = engine;
     if (engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(KEY).count() == 0) {
       engine.getRepositoryService().createDeployment().name("platform-test")
-          .addClasspathResource("org/carerelay/engine/team-task-probe.bpmn").deploy();
+          .addClasspathResource("org/carerelay/engine/team-task-probe.bpmn")
+          .addClasspathResource("org/carerelay/engine/team-task-probe.form").deploy();
     }
   }
 

@@ -15,9 +15,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.carerelay.engine.problem.FieldProblem;
 import org.carerelay.engine.problem.InvalidInput;
 import org.springframework.beans.factory.ListableBeanFactory;
@@ -45,8 +46,11 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     this.shipped = shipped;
   }
 
+  private ProcessEngineConfigurationImpl configuration;
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
     List<Deployer> deployers = configuration.getCustomPreDeployers() == null ? new ArrayList<>()
         : new ArrayList<>(configuration.getCustomPreDeployers());
     deployers.add(this::check);
@@ -57,15 +61,38 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     if (!deployment.isNew()) {
       return;
     }
-    ModelRules.Allowed allowed = new ModelRules.Allowed(delegateBeans(),
-        name -> shippedAsIs(name, deployment.getResources().get(name).getBytes()));
-    List<FieldProblem> problems = new ArrayList<>();
-    for (Map.Entry<String, ResourceEntity> resource : deployment.getResources().entrySet()) {
-      problems.addAll(ModelRules.problems(resource.getKey(), resource.getValue().getBytes(), allowed));
-    }
+    Map<String, byte[]> resources = new java.util.LinkedHashMap<>();
+    deployment.getResources().forEach((name, resource) -> resources.put(name, resource.getBytes()));
+    List<FieldProblem> problems = problems(resources);
     if (!problems.isEmpty()) {
       throw new InvalidInput("The deployment '" + deployment.getName() + "'", problems);
     }
+  }
+
+  /**
+   * The problems of a would-be deployment, without deploying it: what {@code POST /api/models/validate}
+   * answers and what the build checks the shipped models with.
+   */
+  List<FieldProblem> validate(Map<String, byte[]> resources) {
+    return configuration.getCommandExecutorTxRequired().execute(context -> problems(resources));
+  }
+
+  /** Needs a command context: references are looked up among the deployed definitions too. */
+  private List<FieldProblem> problems(Map<String, byte[]> resources) {
+    CommandContext context = Context.getCommandContext();
+    Set<String> processes = new HashSet<>();
+    Set<String> decisions = new HashSet<>();
+    Set<String> forms = new HashSet<>();
+    resources.forEach((name, content) -> DeployedKeys.collect(name, content, processes, decisions, forms));
+    ModelRules.Known known = new ModelRules.Known(
+        key -> processes.contains(key) || context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null,
+        key -> decisions.contains(key) || context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null,
+        key -> forms.contains(key) || context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null);
+    ModelRules.Allowed allowed = new ModelRules.Allowed(delegateBeans(), name -> shippedAsIs(name, resources.get(name)),
+        known);
+    List<FieldProblem> problems = new ArrayList<>();
+    resources.forEach((name, content) -> problems.addAll(ModelRules.problems(name, content, allowed)));
+    return problems;
   }
 
   /** CareRelay's own delegates, by bean name: found by type without creating any bean. */

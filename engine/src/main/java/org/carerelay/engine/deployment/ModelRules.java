@@ -32,7 +32,22 @@ final class ModelRules {
    * Read by {@link ModelRules#problems}: which beans models may name, and whether a resource is a
    * model CareRelay ships, unchanged (asked only of a model with a timer start event).
    */
-  record Allowed(Set<String> delegateBeans, Predicate<String> shippedAsIs) {}
+  record Allowed(Set<String> delegateBeans, Predicate<String> shippedAsIs, Known known) {}
+
+  /** What a model may refer to: processes, decisions and forms deployed already or in the same deployment. */
+  record Known(Predicate<String> process, Predicate<String> decision, Predicate<String> form) {}
+
+  /** Ids that bpmn-js and Camunda Modeler generate ({@code Activity_0k3x9ab}): no one can tell what they are. */
+  private static final Pattern GENERATED_ID = Pattern.compile("[A-Za-z]+_[0-9][0-9a-z]{6}");
+  private static final Set<String> FLOW_ELEMENTS = Set.of("process", "startEvent", "endEvent", "task", "userTask",
+      "serviceTask", "sendTask", "receiveTask", "businessRuleTask", "manualTask", "callActivity", "subProcess",
+      "exclusiveGateway", "parallelGateway", "inclusiveGateway", "eventBasedGateway", "intermediateCatchEvent",
+      "intermediateThrowEvent", "boundaryEvent", "sequenceFlow");
+  private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+  /** What the hand-off block needs from every pathway that calls it. */
+  static final List<String> HANDOFF_NEEDS = List.of("service", "requestSummary", "caseReference", "urgency", "locality");
+  /** What {@code ${handoffCaseInputs}} passes from the case to a hand-off. */
+  private static final List<String> CASE_INPUTS = List.of("caseReference", "urgency", "locality");
 
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern EXPRESSION = Pattern.compile("[$#]\\{([^}]*)}");
@@ -77,6 +92,9 @@ final class ModelRules {
 
   private static void bpmn(String resource, Element element, Allowed allowed, List<FieldProblem> problems) {
     String local = element.getLocalName();
+    if (BPMN_NS.equals(element.getNamespaceURI())) {
+      references(resource, element, local, allowed.known(), problems);
+    }
     if ("scriptTask".equals(local) || "script".equals(local)) {
       problems.add(problem(resource, element, "scripts may not run in CareRelay; use a delegate bean (${beanName})"));
     }
@@ -132,6 +150,71 @@ final class ModelRules {
       }
       default -> expressions(resource, element, attribute.getValue(), problems);
     }
+  }
+
+  /** What makes a model hard to read or unable to run: generated ids, missing forms, calls and decisions. */
+  private static void references(String resource, Element element, String local, Known known,
+      List<FieldProblem> problems) {
+    if (FLOW_ELEMENTS.contains(local) && GENERATED_ID.matcher(element.getAttribute("id")).matches()) {
+      problems.add(problem(resource, element, "'" + element.getAttribute("id") + "' is a generated id; give it one that"
+          + " says what it is (e.g. user_confirm_bed), which code, forms and tests can name"));
+    }
+    if ("process".equals(local) && !element.hasAttributeNS(CAMUNDA_NS, "historyTimeToLive")) {
+      problems.add(problem(resource, element, "needs camunda:historyTimeToLive: how long its cases' history is kept"));
+    }
+    String form = element.getAttributeNS(CAMUNDA_NS, "formRef");
+    boolean startedByPeople = "startEvent".equals(local) && "process".equals(element.getParentNode().getLocalName())
+        && !hasEventDefinition(element)
+        && !"false".equals(((Element) element.getParentNode()).getAttributeNS(CAMUNDA_NS, "isStartableInTasklist"));
+    if (("userTask".equals(local) || startedByPeople) && form.isBlank()) {
+      problems.add(problem(resource, element, ("userTask".equals(local) ? "a user task" : "a start event people use")
+          + " needs a form (camunda:formRef)"));
+    }
+    if (!form.isBlank() && !known.form().test(form)) {
+      problems.add(problem(resource, element, "its form '" + form + "' does not exist"));
+    }
+    if ("callActivity".equals(local)) {
+      String called = element.getAttribute("calledElement");
+      if (!known.process().test(called)) {
+        problems.add(problem(resource, element, "calls '" + called + "', which is not deployed"));
+      } else if ("partner-handover".equals(called)) {
+        List<String> missing = handoffInputsMissing(element);
+        if (!missing.isEmpty()) {
+          problems.add(problem(resource, element, "a hand-off needs " + String.join(", ", missing)
+              + " (camunda:in, or ${handoffCaseInputs} for the case's reference, urgency and locality)"));
+        }
+      }
+    }
+    String decision = element.getAttributeNS(CAMUNDA_NS, "decisionRef");
+    if ("businessRuleTask".equals(local) && !decision.isBlank() && !known.decision().test(decision)) {
+      problems.add(problem(resource, element, "its decision table '" + decision + "' does not exist"));
+    }
+  }
+
+  private static List<String> handoffInputsMissing(Element callActivity) {
+    List<String> passed = new ArrayList<>();
+    if ("${handoffCaseInputs}".equals(callActivity.getAttributeNS(CAMUNDA_NS, "variableMappingDelegateExpression"))) {
+      passed.addAll(CASE_INPUTS);
+    }
+    NodeList ins = callActivity.getElementsByTagNameNS(CAMUNDA_NS, "in");
+    for (int i = 0; i < ins.getLength(); i++) {
+      Element in = (Element) ins.item(i);
+      if ("all".equals(in.getAttribute("variables"))) {
+        return List.of();
+      }
+      passed.add(in.getAttribute("target"));
+    }
+    return HANDOFF_NEEDS.stream().filter(need -> !passed.contains(need)).toList();
+  }
+
+  private static boolean hasEventDefinition(Element event) {
+    NodeList children = event.getChildNodes();
+    for (int i = 0; i < children.getLength(); i++) {
+      if (children.item(i) instanceof Element child && child.getLocalName().endsWith("EventDefinition")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Every expression in {@code text} may only read variables, compare them and combine the results. */

@@ -135,13 +135,53 @@ class DeploymentGuardTests {
     assertThat(engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).count()).isOne();
   }
 
+  @Test
+  void aModelNamesItsStepsGivesPeopleFormsAndKeepsItsHistoryForAWhile() throws Exception {
+    JsonNode problem = refused(deploy("careless.bpmn", """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="definitions_careless" targetNamespace="x">
+          <bpmn:process id="careless" isExecutable="true">
+            <bpmn:startEvent id="StartEvent_1" />
+            <bpmn:userTask id="Activity_0k3x9ab" name="Do something" camunda:candidateGroups="carerelay-hub" />
+            <bpmn:sequenceFlow id="flow_1" sourceRef="StartEvent_1" targetRef="Activity_0k3x9ab" />
+          </bpmn:process>
+        </bpmn:definitions>"""));
+
+    assertThat(problem.findValuesAsText("field")).containsExactlyInAnyOrder("careless", "StartEvent_1",
+        "Activity_0k3x9ab", "Activity_0k3x9ab");
+    assertThat(problem.get("detail").asText()).contains("needs camunda:historyTimeToLive")
+        .contains("a start event people use needs a form").contains("'Activity_0k3x9ab' is a generated id")
+        .contains("a user task needs a form");
+  }
+
+  @Test
+  void whatAModelRefersToMustExistAndAHandoffGetsWhatItNeeds() throws Exception {
+    JsonNode problem = refused(deploy("references.bpmn", process("references", """
+        <bpmn:startEvent id="start" />
+        <bpmn:userTask id="user_review" camunda:formRef="no-such-form" camunda:candidateGroups="carerelay-hub" />
+        <bpmn:callActivity id="call_nowhere" calledElement="no-such-process" />
+        <bpmn:callActivity id="call_handoff" calledElement="partner-handover">
+          <bpmn:extensionElements><camunda:in source="request" target="requestSummary" /></bpmn:extensionElements>
+        </bpmn:callActivity>
+        <bpmn:businessRuleTask id="rule_levels" camunda:decisionRef="no-such-table" camunda:resultVariable="levels" />
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start" targetRef="user_review" />""")));
+
+    assertThat(problem.findValuesAsText("field")).containsExactlyInAnyOrder("user_review", "call_nowhere",
+        "call_handoff", "rule_levels");
+    assertThat(problem.get("detail").asText()).contains("its form 'no-such-form' does not exist")
+        .contains("calls 'no-such-process', which is not deployed")
+        .contains("a hand-off needs service, caseReference, urgency, locality")
+        .contains("its decision table 'no-such-table' does not exist");
+  }
+
   private static String process(String key, String body) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
             id="definitions_%1$s" targetNamespace="https://carerelay.example/test">
-          <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D">
+          <bpmn:process id="%1$s" isExecutable="true" camunda:historyTimeToLive="P1D" camunda:isStartableInTasklist="false">
         %2$s
           </bpmn:process>
         </bpmn:definitions>""".formatted(key, body);

@@ -102,7 +102,7 @@ class FormValidationTests {
   }
 
   @Test
-  void tasksWithoutAFormAreNotChecked() {
+  void aTaskWhoseFormAsksNothingCompletesWithoutValues() {
     TeamTaskProbe.Case probe = new TeamTaskProbe(engine).startFor("icb-chc", "Anyone");
 
     engine.getTaskService().complete(probe.task().getId());

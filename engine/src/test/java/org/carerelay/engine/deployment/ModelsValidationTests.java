@@ -1,0 +1,81 @@
+package org.carerelay.engine.deployment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.carerelay.engine.DemoRegionTest;
+import org.carerelay.engine.HttpCaller;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * One checker, two places: every model the product ships (processes/, forms/ and the demo region's
+ * routing table) passes the rules every deployment passes, here in the build; and designers ask the
+ * same checker before deploying ({@code POST /api/models/validate}), which answers each problem with
+ * the element's id.
+ */
+@DemoRegionTest
+class ModelsValidationTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @LocalServerPort
+  int port;
+
+  @Autowired
+  DeploymentGuard guard;
+
+  @Test
+  void everyModelTheProductShipsPassesTheChecksOfEveryDeployment() throws IOException {
+    Map<String, byte[]> shipped = new LinkedHashMap<>();
+    collect(Path.of("..", "processes", "src", "main", "resources"), shipped);
+    collect(Path.of("..", "forms", "src", "main", "resources"), shipped);
+    collect(Path.of("..", "deploy", "demo"), shipped);
+    assertThat(shipped.keySet()).anyMatch(name -> name.endsWith("rapid-discharge.bpmn"))
+        .anyMatch(name -> name.endsWith("handover-routing.dmn")).anyMatch(name -> name.endsWith(".form"));
+    assertThat(guard.validate(shipped)).isEmpty();
+  }
+
+  @Test
+  void aDesignerAsksBeforeDeployingAndHearsWhichElementBreaksWhichRule() throws Exception {
+    HttpCaller designer = HttpCaller.basic(port, "designer", "demo");
+    String model = Files.readString(Path.of("..", "processes", "src", "main", "resources", "processes",
+        "hospice-admission", "hospice-admission.bpmn"));
+    JsonNode fine = JSON.readTree(designer.postJson("/api/models/validate", body("hospice-admission.bpmn", model))
+        .body());
+    assertThat(fine.get("valid").asBoolean()).as(fine.toString()).isTrue();
+
+    String broken = model.replace("calledElement=\"partner-handover\"", "calledElement=\"partner-handoff\"")
+        .replace("id=\"user_confirm_bed\"", "id=\"Activity_1x2y3z4\"");
+    var answer = designer.postJson("/api/models/validate", body("hospice-admission.bpmn", broken));
+    assertThat(answer.statusCode()).isEqualTo(200);
+    JsonNode problems = JSON.readTree(answer.body());
+    assertThat(problems.get("valid").asBoolean()).isFalse();
+    assertThat(problems.findValuesAsText("field")).contains("call_triage", "call_transport", "Activity_1x2y3z4");
+    assertThat(problems.findValuesAsText("message")).contains("calls 'partner-handoff', which is not deployed");
+
+    assertThat(designer.postJson("/api/models/validate", "{}").statusCode()).isEqualTo(400);
+    assertThat(HttpCaller.basic(port, "ward-nurse", "demo").postJson("/api/models/validate",
+        body("hospice-admission.bpmn", model)).statusCode()).isEqualTo(403);
+  }
+
+  private static String body(String name, String content) throws IOException {
+    return JSON.writeValueAsString(Map.of("resources", java.util.List.of(Map.of("name", name, "content", content))));
+  }
+
+  private static void collect(Path root, Map<String, byte[]> models) throws IOException {
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(path -> path.toString().matches(".*\\.(bpmn|dmn|form)$")).toList()) {
+        models.put(root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+      }
+    }
+  }
+}
