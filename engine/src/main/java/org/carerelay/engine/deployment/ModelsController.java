@@ -9,7 +9,11 @@ import org.carerelay.engine.problem.InvalidInput;
 import org.carerelay.engine.security.Callers;
 import org.carerelay.engine.security.Roles;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -17,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code POST /api/models/validate}: the checker every deployment passes, asked without deploying,
- * for designers and administrators. Send the models as
+ * The deployed models for designers and administrators ({@code GET /api/models}, one version's XML),
+ * and {@code POST /api/models/validate}: the checker every deployment passes, asked without deploying. Send the models as
  * {@code {"resources": [{"name": "hospice-admission.bpmn", "content": "<?xml ..."}]}}; the answer
  * lists each problem with the element's id ({@code field}), where it is ({@code label}) and the rule.
  */
@@ -36,17 +40,34 @@ class ModelsController {
   private static final int MOST_RESOURCES = 50;
 
   private final DeploymentGuard guard;
+  private final DeployedModels deployed;
 
-  ModelsController(DeploymentGuard guard) {
+  ModelsController(DeploymentGuard guard, DeployedModels deployed) {
     this.guard = guard;
+    this.deployed = deployed;
+  }
+
+  /** {@code GET /api/models}: every deployed process and decision table with its versions. */
+  @GetMapping
+  List<DeployedModels.Model> models(Authentication caller) {
+    designersOnly(caller);
+    return deployed.all();
+  }
+
+  /** {@code GET /api/models/process/{id}} or {@code /api/models/decision/{id}}: one version's BPMN or DMN. */
+  @GetMapping("/{kind}/{id}")
+  ResponseEntity<String> model(@PathVariable String kind, @PathVariable String id, Authentication caller) {
+    designersOnly(caller);
+    String xml = deployed.xml(kind, id);
+    if (xml == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No " + kind + " version " + id + " is deployed.");
+    }
+    return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML).body(xml);
   }
 
   @PostMapping("/validate")
   Answer validate(@RequestBody(required = false) Validation validation, Authentication caller) {
-    List<String> groups = Callers.groups(caller);
-    if (!groups.contains(Roles.DESIGNERS) && !groups.contains(Roles.ADMINISTRATORS)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Models are checked by designers and administrators.");
-    }
+    designersOnly(caller);
     if (validation == null || validation.resources() == null || validation.resources().isEmpty()) {
       throw new InvalidInput("The models", new FieldProblem("resources", "send at least one model: "
           + "{\"resources\": [{\"name\": \"x.bpmn\", \"content\": \"...\"}]}"));
@@ -63,5 +84,12 @@ class ModelsController {
     }
     List<FieldProblem> problems = guard.validate(resources);
     return new Answer(problems.isEmpty(), problems);
+  }
+
+  static void designersOnly(Authentication caller) {
+    List<String> groups = Callers.groups(caller);
+    if (!groups.contains(Roles.DESIGNERS) && !groups.contains(Roles.ADMINISTRATORS)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Models are for designers and administrators.");
+    }
   }
 }

@@ -4,7 +4,7 @@
  * compare variables and name CareRelay's own delegates, never run code ({@link
  * org.carerelay.engine.deployment.ModelRules}).
  */
-@ApplicationModule(allowedDependencies = {"partner", "problem", "security"})
+@ApplicationModule(allowedDependencies = {"partner", "problem", "security", "time"})
 package org.carerelay.engine.deployment;
 
 import org.springframework.modulith.ApplicationModule;

@@ -60,6 +60,7 @@ class HomeController {
     model.addAttribute("webapps", webapps);
     boolean overview = Callers.seesWholePartnership(groupIds);
     model.addAttribute("overview", overview);
+    model.addAttribute("designer", groupIds.contains(Roles.DESIGNERS) || groupIds.contains(Roles.ADMINISTRATORS));
     model.addAttribute("ownEngagement", !overview && !directory.organisationsOfGroups(groupIds).isEmpty());
     model.addAttribute("demoMailbox", demo
         && (groupIds.contains(Roles.ADMINISTRATORS) || groupIds.contains(Roles.MANAGERS)));

@@ -67,6 +67,26 @@ class ModelsValidationTests {
         body("hospice-admission.bpmn", model)).statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void aDesignerListsTheDeployedModelsWithTheirVersionsAndReadsAnyVersion() throws Exception {
+    HttpCaller designer = HttpCaller.basic(port, "designer", "demo");
+    JsonNode models = JSON.readTree(designer.get("/api/models").body());
+    JsonNode levels = null;
+    for (JsonNode model : models) {
+      if ("handover-service-levels".equals(model.get("key").asText())) {
+        levels = model;
+      }
+    }
+    assertThat(levels).isNotNull();
+    assertThat(levels.get("name").asText()).isEqualTo("Hand-off service levels");
+    assertThat(levels.get("kind").asText()).isEqualTo("decision");
+    String id = levels.get("versions").get(0).get("id").asText();
+    assertThat(levels.get("versions").get(0).get("deployed").asText()).matches("\\w{3} \\d{1,2} \\w{3} \\d{4}, \\d{2}:\\d{2}");
+    assertThat(designer.get("/api/models/decision/" + id).body()).contains("<decision id=\"handover-service-levels\"");
+    assertThat(designer.get("/api/models/process/no-such-version").statusCode()).isEqualTo(404);
+    assertThat(HttpCaller.basic(port, "manager", "demo").get("/api/models").statusCode()).isEqualTo(403);
+  }
+
   private static String body(String name, String content) throws IOException {
     return JSON.writeValueAsString(Map.of("resources", java.util.List.of(Map.of("name", name, "content", content))));
   }
