@@ -6,6 +6,8 @@
   'use strict';
 
   var viewers = {};
+  /** The decision table open for changes: its model and version (its resource name is reused). */
+  var opened = null;
 
   function el(tag, attributes, children) {
     var node = document.createElement(tag);
@@ -66,6 +68,9 @@
     var canvas = document.getElementById('viewer-canvas');
     document.getElementById('viewer-title').textContent = model.name + ', version ' + version.version;
     section.hidden = false;
+    opened = null;
+    document.getElementById('table-actions').hidden = model.kind !== 'decision';
+    document.getElementById('table-result').textContent = '';
     document.body.removeAttribute('data-shown');
     fetch('/api/models/' + model.kind + '/' + encodeURIComponent(version.id), {credentials: 'same-origin'})
       .then(function (answer) { return answer.text(); })
@@ -81,6 +86,7 @@
           });
         }
         viewers.decision = new window.DmnJS({container: canvas});
+        opened = {model: model, version: version};
         return viewers.decision.importXML(xml).then(function () {
           var table = viewers.decision.getViews().filter(function (view) { return view.type === 'decisionTable'; })[0];
           if (table) {
@@ -95,6 +101,42 @@
       .catch(function (error) { failed(canvas, 'This version could not be shown: ' + error.message); });
   }
 
+  /** Posts models to /api/models/{action}; the answer's JSON, or its problems as an error. */
+  function post(action, resources) {
+    var headers = {'Content-Type': 'application/json', Accept: 'application/json'};
+    headers[document.querySelector('meta[name=_csrf_header]').content] =
+      document.querySelector('meta[name=_csrf]').content;
+    return fetch('/api/models/' + action, {method: 'POST', credentials: 'same-origin', headers: headers,
+      body: JSON.stringify({resources: resources})}).then(function (answer) {
+      return answer.json().then(function (body) {
+        if (!answer.ok) {
+          var error = new Error(body.detail || ('It failed (' + answer.status + ')'));
+          error.problems = body.errors || [];
+          throw error;
+        }
+        return body;
+      });
+    });
+  }
+
+  function showProblems(result, problems) {
+    result.textContent = '';
+    result.appendChild(el('p', {className: 'error', text: problems.length + ' problem(s) to mend before deploying:'}));
+    result.appendChild(el('ul', {className: 'problems'}, problems.map(function (problem) {
+      return el('li', {}, [el('strong', {text: problem.field}), el('span', {text: ' (' + problem.label + '): '
+        + problem.message})]);
+    })));
+  }
+
+  function showCheck(result, answer) {
+    if (answer.valid) {
+      result.textContent = '';
+      result.appendChild(el('p', {className: 'notice', text: 'No problems: every check passed.'}));
+    } else {
+      showProblems(result, answer.problems);
+    }
+  }
+
   function check() {
     var files = Array.prototype.slice.call(document.getElementById('check-files').files);
     var result = document.getElementById('check-result');
@@ -104,35 +146,52 @@
     }
     Promise.all(files.map(function (file) {
       return file.text().then(function (content) { return {name: file.name, content: content}; });
-    })).then(function (resources) {
-      var headers = {'Content-Type': 'application/json', Accept: 'application/json'};
-      headers[document.querySelector('meta[name=_csrf_header]').content] =
-        document.querySelector('meta[name=_csrf]').content;
-      return fetch('/api/models/validate', {method: 'POST', credentials: 'same-origin', headers: headers,
-        body: JSON.stringify({resources: resources})});
-    }).then(function (answer) {
-      return answer.json().then(function (body) {
-        if (!answer.ok) {
-          throw new Error(body.detail || ('The check failed (' + answer.status + ')'));
+    })).then(function (resources) { return post('validate', resources); })
+      .then(function (answer) { showCheck(result, answer); })
+      .catch(function (error) { failed(result, error.message); });
+  }
+
+  /** The open table as its resource, with the changes made in the page. */
+  function tableResource() {
+    return viewers.decision.saveXML({format: true}).then(function (saved) {
+      return [{name: opened.version.resource, content: saved.xml}];
+    });
+  }
+
+  function checkTable() {
+    var result = document.getElementById('table-result');
+    tableResource().then(function (resources) { return post('validate', resources); })
+      .then(function (answer) { showCheck(result, answer); })
+      .catch(function (error) { failed(result, error.message); });
+  }
+
+  function deployTable() {
+    var result = document.getElementById('table-result');
+    tableResource().then(function (resources) { return post('deploy', resources); })
+      .then(function (deployed) {
+        if (deployed.versions.length) {
+          document.getElementById('viewer-title').textContent = opened.model.name + ', version '
+            + deployed.versions[0].version;
         }
-        return body;
+        result.textContent = '';
+        result.appendChild(el('p', {className: 'notice', text: 'Deployed by ' + deployed.deployedBy + ' on '
+          + deployed.deployed + ': ' + deployed.versions.map(function (v) { return v.name + ', version ' + v.version; })
+          .join('; ') + '. New cases use it; running ones keep theirs.'}));
+        return models();
+      })
+      .catch(function (error) {
+        if (error.problems && error.problems.length) {
+          showProblems(result, error.problems);
+        } else {
+          failed(result, error.message);
+        }
       });
-    }).then(function (answer) {
-      result.textContent = '';
-      if (answer.valid) {
-        result.appendChild(el('p', {className: 'notice', text: 'No problems: every check passed.'}));
-        return;
-      }
-      result.appendChild(el('p', {className: 'error', text: answer.problems.length + ' problem(s) to mend before deploying:'}));
-      result.appendChild(el('ul', {className: 'problems'}, answer.problems.map(function (problem) {
-        return el('li', {}, [el('strong', {text: problem.field}), el('span', {text: ' (' + problem.label + '): '
-          + problem.message})]);
-      })));
-    }).catch(function (error) { failed(result, error.message); });
   }
 
   document.addEventListener('DOMContentLoaded', function () {
     document.getElementById('check').addEventListener('click', check);
+    document.getElementById('table-check').addEventListener('click', checkTable);
+    document.getElementById('table-deploy').addEventListener('click', deployTable);
     models();
   });
 }());

@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 @Component
 class DeployedModels {
 
-  record Version(String id, int version, String deployed) {}
+  record Version(String id, int version, String deployed, String resource) {}
 
   record Model(String key, String name, String kind, List<Version> versions) {}
 
@@ -57,9 +57,35 @@ class DeployedModels {
         .map(versions -> new Model(versions.get(0).getKey(),
             versions.get(0).getName() == null ? versions.get(0).getKey() : versions.get(0).getName(), kind,
             versions.stream().map(definition -> new Version(definition.getId(), definition.getVersion(),
-                deployed.getOrDefault(definition.getDeploymentId(), ""))).toList()))
+                deployed.getOrDefault(definition.getDeploymentId(), ""), definition.getResourceName())).toList()))
         .sorted(java.util.Comparator.comparing(Model::name))
         .toList();
+  }
+
+  /** The new versions a designer's deployment made, by key. */
+  record NewVersion(String key, String name, int version) {}
+
+  record Deployed(String deploymentId, String deployedBy, String deployed, List<NewVersion> versions) {}
+
+  /**
+   * Deploys models that passed the checker as new versions, recording who and when in the
+   * deployment's name and source ({@code carerelay-designer}). Running cases keep their version.
+   */
+  Deployed deploy(Map<String, byte[]> resources, String user) {
+    var builder = repository.createDeployment().name("Deployed by " + user).source("carerelay-designer");
+    resources.forEach((name, content) -> builder.addInputStream(name, new java.io.ByteArrayInputStream(content)));
+    var result = builder.deployWithResult();
+    List<NewVersion> versions = new ArrayList<>();
+    // Camunda answers null, not an empty list, for a kind the deployment has none of.
+    java.util.Objects.requireNonNullElse(result.getDeployedProcessDefinitions(),
+            List.<org.camunda.bpm.engine.repository.ProcessDefinition>of())
+        .forEach(definition -> versions.add(new NewVersion(definition.getKey(), definition.getName(),
+            definition.getVersion())));
+    java.util.Objects.requireNonNullElse(result.getDeployedDecisionDefinitions(),
+            List.<org.camunda.bpm.engine.repository.DecisionDefinition>of())
+        .forEach(definition -> versions.add(new NewVersion(definition.getKey(), definition.getName(),
+            definition.getVersion())));
+    return new Deployed(result.getId(), user, time.show(result.getDeploymentTime().toInstant()), versions);
   }
 
   /** A version's BPMN or DMN, or null when there is none with that id. */

@@ -68,6 +68,26 @@ class ModelsController {
   @PostMapping("/validate")
   Answer validate(@RequestBody(required = false) Validation validation, Authentication caller) {
     designersOnly(caller);
+    List<FieldProblem> problems = guard.validate(resources(validation));
+    return new Answer(problems.isEmpty(), problems);
+  }
+
+  /**
+   * {@code POST /api/models/deploy}: deploys models as new versions, only when the checker finds
+   * nothing (else 400 naming each element); answers the new versions and who deployed them when.
+   */
+  @PostMapping("/deploy")
+  DeployedModels.Deployed deploy(@RequestBody(required = false) Validation validation, Authentication caller) {
+    designersOnly(caller);
+    Map<String, byte[]> resources = resources(validation);
+    List<FieldProblem> problems = guard.validate(resources);
+    if (!problems.isEmpty()) {
+      throw new InvalidInput("The models", problems);
+    }
+    return deployed.deploy(resources, caller.getName());
+  }
+
+  private static Map<String, byte[]> resources(Validation validation) {
     if (validation == null || validation.resources() == null || validation.resources().isEmpty()) {
       throw new InvalidInput("The models", new FieldProblem("resources", "send at least one model: "
           + "{\"resources\": [{\"name\": \"x.bpmn\", \"content\": \"...\"}]}"));
@@ -82,8 +102,7 @@ class ModelsController {
       }
       resources.put(model.name().strip(), model.content().getBytes(StandardCharsets.UTF_8));
     }
-    List<FieldProblem> problems = guard.validate(resources);
-    return new Answer(problems.isEmpty(), problems);
+    return resources;
   }
 
   static void designersOnly(Authentication caller) {

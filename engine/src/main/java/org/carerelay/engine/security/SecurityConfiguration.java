@@ -40,6 +40,13 @@ class SecurityConfiguration {
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
       + "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
 
+  /**
+   * The designers' page edits decision tables with dmn-js, which sets style attributes as it draws
+   * (column widths, menus): styles may be inline there; scripts still come from CareRelay only.
+   */
+  static final String DESIGNER_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace("style-src 'self';",
+      "style-src 'self' 'unsafe-inline';");
+
   /** Where Camunda's webapps post their "Log out"; it ends the Spring session too. */
   static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/{engine}/logout";
 
@@ -50,6 +57,7 @@ class SecurityConfiguration {
         pathPattern("/engine-rest/**"), pathPattern("/api/**"), pathPattern("/camunda/api/**"),
         pathPattern("/actuator/**"));
     RequestMatcher camunda = pathPattern("/camunda/**");
+    RequestMatcher designer = new OrRequestMatcher(pathPattern("/designer"), pathPattern("/designer/**"));
     RequestMatcher webappLogout = pathPattern(HttpMethod.POST, WEBAPP_LOGOUT);
 
     http
@@ -88,8 +96,11 @@ class SecurityConfiguration {
         // Spring Security's defaults stay: Cache-Control no-store, nosniff, frame DENY.
         .headers(headers -> headers
             .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
-            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(camunda),
-                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY))));
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(
+                new OrRequestMatcher(camunda, designer)),
+                new StaticHeadersWriter("Content-Security-Policy", CONTENT_SECURITY_POLICY)))
+            .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(designer,
+                new StaticHeadersWriter("Content-Security-Policy", DESIGNER_CONTENT_SECURITY_POLICY))));
     return http.build();
   }
 

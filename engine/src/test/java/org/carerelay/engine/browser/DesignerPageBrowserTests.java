@@ -14,16 +14,27 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.time.Duration;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 /**
  * The designers' page in a real browser: the designer follows "Models" from the start page, opens the
  * service levels table and the rapid discharge diagram, checks a broken edit of the hospice pathway
- * and reads which element breaks which rule; a partner's staff are refused the page.
+ * and reads which element breaks which rule; changes an urgent care package's answer time in the
+ * table, checks and deploys it, and a new hand-off gets the new due time while a running one keeps
+ * its own; a partner's staff are refused the page.
  */
 @DemoRegionTest
 class DesignerPageBrowserTests extends BrowserJourney {
+
+  @Autowired
+  ProcessEngine engine;
 
   @Test
   void aDesignerReadsTheDeployedModelsAndChecksABrokenEditBeforeDeploying() throws Exception {
@@ -31,6 +42,13 @@ class DesignerPageBrowserTests extends BrowserJourney {
     try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
       Page page = signIn(context, "designer");
       page.onPageError(problems::add);
+      page.onConsoleMessage(message -> {
+        // dmn-js's bundle carries Inferno's development warning; it is not a fault of the page.
+        if ("error".equals(message.type()) && !message.text().startsWith("Failed to load resource")
+            && !message.text().contains("development build of Inferno")) {
+          problems.add(message.text()); // e.g. the content security policy refusing a font
+        }
+      });
       page.onResponse(response -> {
         if (response.status() >= 400) {
           problems.add(response.status() + " " + response.url());
@@ -71,6 +89,73 @@ class DesignerPageBrowserTests extends BrowserJourney {
       assertThat(result).containsText("No problems: every check passed.");
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void aDesignerChangesAServiceLevelDeploysItAndOnlyNewHandoffsFollowIt() throws Exception {
+    ClockUtil.setCurrentTime(java.util.Date.from(CaseDriver.AWKWARD_MOMENT));
+    String running = startCarePackage("PHONE-0501");
+    assertThat(respondDue(running)).isEqualTo(CaseDriver.AWKWARD_MOMENT.plus(Duration.ofHours(2)));
+
+    try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(1400, 900))) {
+      Page page = signIn(context, "designer");
+      page.navigate(url("/designer/"));
+      page.locator("#models tr", new Page.LocatorOptions().setHasText("Hand-off service levels"))
+          .getByRole(AriaRole.BUTTON).first().click();
+      page.waitForSelector("body[data-shown=handover-service-levels]");
+      Locator rule = page.locator("#viewer-canvas tbody tr").nth(2); // rule 3: an urgent care package's answer
+      assertThat(rule).containsText("\"care-package\"");
+      assertThat(rule).containsText("\"respond\"");
+      Locator due = rule.locator("td", new Locator.LocatorOptions().setHasText("\"PT2H\"")).first();
+      due.click();
+      page.keyboard().press("Control+A");
+      page.keyboard().type("\"PT3H\"");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check this table")).click();
+      assertThat(page.locator("#table-result")).containsText("No problems: every check passed.");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deploy as a new version")).click();
+      assertThat(page.locator("#table-result")).containsText("Deployed by designer");
+      assertThat(page.locator("#table-result")).containsText("Hand-off service levels, version");
+      shot(page, "d4-service-level-changed-and-deployed");
+    }
+
+    String next = startCarePackage("PHONE-0502");
+    assertThat(respondDue(next)).as("a new hand-off follows the new table")
+        .isEqualTo(CaseDriver.AWKWARD_MOMENT.plus(Duration.ofHours(3)));
+    assertThat(respondDue(running)).as("a running one keeps its due time")
+        .isEqualTo(CaseDriver.AWKWARD_MOMENT.plus(Duration.ofHours(2)));
+  }
+
+  /** Puts the shipped service levels back as the latest version, for the tests that follow. */
+  @AfterEach
+  void restoreTheShippedServiceLevels() throws Exception {
+    ClockUtil.reset();
+    String latest = engine.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey("handover-service-levels").latestVersion().singleResult().getResourceName();
+    byte[] shipped = Files.readAllBytes(Path.of("..", "processes", "src", "main", "resources", "processes",
+        "partner-handover", "handover-service-levels.dmn"));
+    try (var in = engine.getRepositoryService().getResourceAsStream(engine.getRepositoryService()
+        .createDecisionDefinitionQuery().decisionDefinitionKey("handover-service-levels").latestVersion()
+        .singleResult().getDeploymentId(), latest)) {
+      if (!java.util.Arrays.equals(in.readAllBytes(), shipped)) {
+        engine.getRepositoryService().createDeployment().name("test: shipped service levels")
+            .addInputStream(latest, new java.io.ByteArrayInputStream(shipped)).deploy();
+      }
+    }
+  }
+
+  private String startCarePackage(String reference) {
+    java.util.Map<String, Object> request = new java.util.HashMap<>();
+    request.put("caseReference", reference);
+    request.put("service", "care-package");
+    request.put("urgency", "urgent");
+    request.put("locality", "high-weald");
+    request.put("requestSummary", "Carers twice a day");
+    return engine.getRuntimeService().startProcessInstanceByKey("partner-handover", request).getId();
+  }
+
+  private java.time.Instant respondDue(String handoff) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(handoff).taskDefinitionKey("user_respond")
+        .singleResult().getDueDate().toInstant();
   }
 
   @Test
