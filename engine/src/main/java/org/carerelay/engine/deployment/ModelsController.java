@@ -41,10 +41,12 @@ class ModelsController {
 
   private final DeploymentGuard guard;
   private final DeployedModels deployed;
+  private final Migrations migrations;
 
-  ModelsController(DeploymentGuard guard, DeployedModels deployed) {
+  ModelsController(DeploymentGuard guard, DeployedModels deployed, Migrations migrations) {
     this.guard = guard;
     this.deployed = deployed;
+    this.migrations = migrations;
   }
 
   /** {@code GET /api/models}: every deployed process and decision table with its versions. */
@@ -103,6 +105,47 @@ class ModelsController {
       resources.put(model.name().strip(), model.content().getBytes(StandardCharsets.UTF_8));
     }
     return resources;
+  }
+
+  /** Which version running cases move to (the latest when not given), and which cases. */
+  record MigrationRequest(Integer toVersion, List<String> caseIds) {}
+
+  /**
+   * {@code POST /api/models/{key}/migrations/dry-run}: every running case of the pathway on another
+   * version, whether it can move to the target version and why not, and its timers (which keep
+   * their due times). Nothing changes.
+   */
+  @PostMapping("/{key}/migrations/dry-run")
+  Migrations.DryRun dryRun(@PathVariable String key, @RequestBody(required = false) MigrationRequest request,
+      Authentication caller) {
+    designersOnly(caller);
+    return migrations.dryRun(target(key, request));
+  }
+
+  /** {@code POST /api/models/{key}/migrations}: moves the chosen cases onto the target version. */
+  @PostMapping("/{key}/migrations")
+  Migrations.Migrated migrate(@PathVariable String key, @RequestBody(required = false) MigrationRequest request,
+      Authentication caller) {
+    designersOnly(caller);
+    var target = target(key, request);
+    if (request == null || request.caseIds() == null || request.caseIds().isEmpty()) {
+      throw new InvalidInput("The migration", new FieldProblem("caseIds", "name the cases to move"));
+    }
+    try {
+      return migrations.migrate(target, request.caseIds(), caller.getName(), Callers.groups(caller));
+    } catch (org.camunda.bpm.engine.ProcessEngineException | IllegalArgumentException e) {
+      throw new InvalidInput("The migration", new FieldProblem("caseIds", "could not move: " + e.getMessage()));
+    }
+  }
+
+  private org.camunda.bpm.engine.repository.ProcessDefinition target(String key,
+      MigrationRequest request) {
+    var target = migrations.target(key, request == null ? null : request.toVersion());
+    if (target == null) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No version " + (request == null
+          || request.toVersion() == null ? "" : request.toVersion() + " ") + "of " + key + " is deployed.");
+    }
+    return target;
   }
 
   static void designersOnly(Authentication caller) {
