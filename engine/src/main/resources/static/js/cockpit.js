@@ -9,22 +9,7 @@
   var charts = {};
   var viewer = null;
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === 'text') {
-        node.textContent = attributes[name];
-      } else if (name === 'className') {
-        node.className = attributes[name];
-      } else {
-        node.setAttribute(name, attributes[name]);
-      }
-    });
-    (children || []).forEach(function (child) {
-      node.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
-    });
-    return node;
-  }
+  var el = window.CareRelayPages.el;
 
   function show(value) {
     return value === null || value === undefined || value === '' ? '–' : String(value);

@@ -9,20 +9,7 @@
   /** The decision table open for changes: its model and version (its resource name is reused). */
   var opened = null;
 
-  function el(tag, attributes, children) {
-    var node = document.createElement(tag);
-    Object.keys(attributes || {}).forEach(function (name) {
-      if (name === 'text') {
-        node.textContent = attributes[name];
-      } else if (name === 'className') {
-        node.className = attributes[name];
-      } else {
-        node.setAttribute(name, attributes[name]);
-      }
-    });
-    (children || []).forEach(function (child) { node.appendChild(child); });
-    return node;
-  }
+  var el = window.CareRelayPages.el;
 
   function failed(container, message) {
     container.textContent = '';

@@ -72,7 +72,7 @@ class Migrations {
       MigrationPlan plan = null;
       List<String> planProblems = new ArrayList<>();
       try {
-        plan = plan(source, target);
+        plan = plan(source.getId(), target.getId());
       } catch (MigrationPlanValidationException e) {
         e.getValidationReport().getInstructionReports().forEach(report -> planProblems.addAll(report.getFailures()));
         planProblems.add(e.getMessage());
@@ -104,8 +104,8 @@ class Migrations {
     }
     identity.setAuthentication(user, groups);
     try {
-      bySource.forEach((source, ids) -> runtime.newMigration(runtime.createMigrationPlan(source, target.getId())
-          .mapEqualActivities().build()).processInstanceIds(ids).execute());
+      bySource.forEach((source, ids) -> runtime.newMigration(plan(source, target.getId()))
+          .processInstanceIds(ids).execute());
     } finally {
       identity.clearAuthentication();
     }
@@ -113,8 +113,9 @@ class Migrations {
         bySource.values().stream().mapToInt(List::size).sum(), user, time.show(time.now()));
   }
 
-  private MigrationPlan plan(ProcessDefinition source, ProcessDefinition target) {
-    return runtime.createMigrationPlan(source.getId(), target.getId()).mapEqualActivities().build();
+  /** The plan both the dry run and the migration use: every activity both versions have is mapped. */
+  private MigrationPlan plan(String sourceId, String targetId) {
+    return runtime.createMigrationPlan(sourceId, targetId).mapEqualActivities().build();
   }
 
   /** Migrates one case in a transaction that is always rolled back: what would go wrong, if anything. */
