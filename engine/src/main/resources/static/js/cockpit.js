@@ -192,6 +192,15 @@
         ['Median to triage', function (w) { return minutesText(w.medianToTriageMinutes).replace('in ', ''); }],
         ['Median to admission', function (w) { return minutesText(w.medianToAdmissionMinutes).replace('in ', ''); }]
       ], ha.weeks, 'No weeks in the period.');
+      var ad = answer.afterDeath;
+      var afterDeath = document.getElementById('after-death-figures');
+      afterDeath.textContent = '';
+      afterDeath.appendChild(figure('deaths recorded', ad.deaths));
+      afterDeath.appendChild(figure('median from death to every team told', ad.medianToEveryoneTold));
+      afterDeath.appendChild(figure('median from death to equipment collected', ad.medianToEquipmentCollected));
+      afterDeath.appendChild(figure('median from death to bereavement contact', ad.medianToBereavementContact));
+      afterDeath.appendChild(figure('families contacted of those due',
+        ad.contactSharePercent === null ? null : ad.contactsMade + ' of ' + ad.contactsDue + ' (' + ad.contactSharePercent + ' %)'));
     }).catch(failed(figures));
   }
 

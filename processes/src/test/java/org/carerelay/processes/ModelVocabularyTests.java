@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.carerelay.processes.cases.RecordDeath;
+import org.carerelay.processes.death.AfterDeath;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.carerelay.processes.hospice.HospiceAdmission;
@@ -30,7 +31,8 @@ class ModelVocabularyTests {
       "rapid-discharge/rapid-discharge.bpmn", RapidDischarge.class,
       "hospice-admission/hospice-admission.bpmn", HospiceAdmission.class,
       "partner-handover/partner-handover.bpmn", PartnerHandover.class,
-      "record-death/record-death.bpmn", RecordDeath.class);
+      "record-death/record-death.bpmn", RecordDeath.class,
+      "after-death/after-death.bpmn", AfterDeath.class);
 
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])([a-zA-Z_]\\w*)(?![\\w(])");
@@ -40,7 +42,8 @@ class ModelVocabularyTests {
 
   @ParameterizedTest
   @ValueSource(strings = {"rapid-discharge/rapid-discharge.bpmn", "hospice-admission/hospice-admission.bpmn",
-      "partner-handover/partner-handover.bpmn", "record-death/record-death.bpmn"})
+      "partner-handover/partner-handover.bpmn", "record-death/record-death.bpmn",
+      "after-death/after-death.bpmn"})
   void everyVariableTheModelReadsIsNamedByItsProcessClass(String model) throws Exception {
     String bpmn;
     try (InputStream in = getClass().getResourceAsStream("/processes/" + model)) {

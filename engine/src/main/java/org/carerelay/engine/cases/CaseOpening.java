@@ -42,8 +42,21 @@ public class CaseOpening {
     this.outcomes = outcomes;
   }
 
-  /** Opens the case of {@code execution}; returns the instant it opened. */
+  /** Opens the case of {@code execution} and mails its reference to the team that asked; returns the instant it opened. */
   public Instant open(DelegateExecution execution, String referencePrefix, String pathway, String processKey) {
+    Instant now = openQuietly(execution, referencePrefix, pathway, processKey);
+    notices.toTeams(List.of((String) execution.getVariable(Case.Vars.REQUESTER_TEAM)), execution.getProcessInstanceId(),
+        "started", (String) execution.getVariable(Case.Vars.CASE_REFERENCE), pathway, "Case started: " + pathway,
+        "Your team started this case. Partners are being asked now; you will be told as"
+            + " each answers, and can follow the case from the link below.");
+    return now;
+  }
+
+  /**
+   * Opens the case of {@code execution} without mailing anyone, for a pathway whose first step tells
+   * every team involved (after a death: one message each is enough); returns the instant it opened.
+   */
+  public Instant openQuietly(DelegateExecution execution, String referencePrefix, String pathway, String processKey) {
     Instant now = time.now();
     String reference = referencePrefix + "-" + REFERENCE_DATE.format(time.today())
         + "-" + execution.getProcessInstanceId().replace("-", "").substring(0, 6).toUpperCase();
@@ -63,9 +76,6 @@ public class CaseOpening {
         org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions.READ);
     outcomes.opened(execution.getProcessInstanceId(), processKey, reference,
         (String) execution.getVariable(Case.Vars.LOCALITY), now);
-    notices.toTeams(List.of(requester), execution.getProcessInstanceId(), "started", reference, pathway,
-        "Case started: " + pathway, "Your team started this case. Partners are being asked now; you will be told as"
-            + " each answers, and can follow the case from the link below.");
     return now;
   }
 

@@ -76,6 +76,9 @@ class CasePages {
   record Event(OffsetDateTime at, String when, String kind, String what, String service, String organisation,
       Integer level, String user) {}
 
+  /** One of the moments an after-death case is measured by, in words. */
+  record Moment(String what, String value) {}
+
   /** A partner the hub can move a request to. */
   record Choice(String organisation, String label, boolean available) {}
 
@@ -89,11 +92,13 @@ class CasePages {
   private final PartnershipTime time;
   private final AuditTrail audit;
   private final NotificationOutbox outbox;
+  private final AfterDeathRecords afterDeaths;
 
   CasePages(HistoryService history, RuntimeService runtime, IdentityService identity, CaseHandoffs handoffs,
       HandoverActions actions, Escalations escalations, PartnerDirectory directory, PartnershipTime time,
-      AuditTrail audit, NotificationOutbox outbox) {
+      AuditTrail audit, NotificationOutbox outbox, AfterDeathRecords afterDeaths) {
     this.outbox = outbox;
+    this.afterDeaths = afterDeaths;
     this.history = history;
     this.runtime = runtime;
     this.identity = identity;
@@ -165,6 +170,7 @@ class CasePages {
     model.addAttribute("requests", requests);
     model.addAttribute("choices", choices);
     model.addAttribute("events", events);
+    model.addAttribute("afterDeath", afterDeaths.of(caseId).map(this::moments).orElse(List.of()));
     model.addAttribute("hub", hub);
     return "case";
   }
@@ -274,6 +280,28 @@ class CasePages {
     if (reason == null || reason.isBlank() || reason.length() > 2000) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "Say why, in at most 2000 characters.");
     }
+  }
+
+  /** After a death: when it was, and how long until everyone was told, the equipment went and the family was contacted. */
+  private List<Moment> moments(AfterDeathRecords.Moments moments) {
+    java.util.function.Function<OffsetDateTime, String> sinceDeath = at -> PartnershipTime.showMinutes(
+        java.time.Duration.between(moments.diedAt(), at).toMinutes()) + " after the death (" + time.show(at.toInstant())
+        + ")";
+    List<Moment> shown = new ArrayList<>();
+    shown.add(new Moment("Died", time.show(moments.diedAt().toInstant())));
+    shown.add(new Moment("Every team told", moments.teamsTold() == null ? "Not yet"
+        : moments.teamsTold() == 0 ? "No team had a part in the patient's care yet"
+        : moments.everyoneToldAt() == null ? moments.noticesWaiting() + " of " + moments.teamsTold()
+            + " notices still waiting to go out"
+        : moments.teamsTold() + (moments.teamsTold() == 1 ? " team, " : " teams, ")
+            + sinceDeath.apply(moments.everyoneToldAt())));
+    if (moments.equipmentCollectedAt() != null) {
+      shown.add(new Moment("Equipment collected", sinceDeath.apply(moments.equipmentCollectedAt())));
+    }
+    shown.add(new Moment("Bereavement contact", moments.bereavementContactAt() != null
+        ? sinceDeath.apply(moments.bereavementContactAt())
+        : "Due " + time.show(moments.bereavementDueAt().toInstant())));
+    return shown;
   }
 
   private CaseData visibleCase(String caseId, List<String> groups) {

@@ -26,24 +26,48 @@ class CaseSummaries {
   private static final Set<String> REPORTED = Set.of("caseReference", "pathway", "caseOutcome", "requesterTeam",
       "decisionAt", "targetAt", "dischargedAt", "discharged", "decisionToDischargeMinutes", "targetMet",
       "targetBreached", "referredAt", "admitted", "admittedAt", "hospice", "diedAt", "placeOfDeath", "linkedCase",
-      "closedAt");
+      "closedAt", "linkedReference", "teamsTold", "equipmentAtHome", "medicinesAtHome", "carePackageRunning",
+      "hospiceInvolved", "bereavementService", "bereavementDueAt");
 
   record Handoff(String service, String partner, String result, String reason, OffsetDateTime startedAt,
       OffsetDateTime acceptedAt, OffsetDateTime endedAt) {}
 
   record PartnerFigures(String partner, int handoffs, int escalations) {}
 
+  /**
+   * After a death: how long from the death until every team was told (null while a notice waits in
+   * the outbox), the equipment was collected and the family was contacted.
+   */
+  record AfterDeathFigures(OffsetDateTime diedAt, Integer teamsTold, OffsetDateTime everyoneToldAt,
+      Long minutesToEveryoneTold, OffsetDateTime equipmentCollectedAt, Long minutesToEquipmentCollected,
+      OffsetDateTime bereavementDueAt, OffsetDateTime bereavementContactAt, Long minutesToBereavementContact) {
+
+    static AfterDeathFigures of(AfterDeathRecords.Moments moments) {
+      return new AfterDeathFigures(moments.diedAt(), moments.teamsTold(), moments.everyoneToldAt(),
+          minutes(moments.diedAt(), moments.everyoneToldAt()), moments.equipmentCollectedAt(),
+          minutes(moments.diedAt(), moments.equipmentCollectedAt()), moments.bereavementDueAt(),
+          moments.bereavementContactAt(), minutes(moments.diedAt(), moments.bereavementContactAt()));
+    }
+
+    static Long minutes(OffsetDateTime from, OffsetDateTime to) {
+      return to == null ? null : java.time.Duration.between(from, to).toMinutes();
+    }
+  }
+
   record Summary(String caseId, String processKey, boolean ended, Map<String, Object> outcome,
-      List<Handoff> handoffs, List<PartnerFigures> partners) {}
+      List<Handoff> handoffs, List<PartnerFigures> partners, AfterDeathFigures afterDeath) {}
 
   private final HistoryService history;
   private final CaseHandoffs caseHandoffs;
   private final Escalations escalations;
+  private final AfterDeathRecords afterDeaths;
 
-  CaseSummaries(HistoryService history, CaseHandoffs caseHandoffs, Escalations escalations) {
+  CaseSummaries(HistoryService history, CaseHandoffs caseHandoffs, Escalations escalations,
+      AfterDeathRecords afterDeaths) {
     this.history = history;
     this.caseHandoffs = caseHandoffs;
     this.escalations = escalations;
+    this.afterDeaths = afterDeaths;
   }
 
   Optional<Summary> of(String caseId) {
@@ -69,6 +93,6 @@ class CaseSummaries {
         .entrySet().stream().map(partner -> new PartnerFigures(partner.getKey(), partner.getValue().intValue(),
             escalated.getOrDefault(partner.getKey(), 0L).intValue())).toList();
     return Optional.of(new Summary(caseId, instance.getProcessDefinitionKey(), instance.getEndTime() != null, outcome,
-        handoffs, partners));
+        handoffs, partners, afterDeaths.of(caseId).map(AfterDeathFigures::of).orElse(null)));
   }
 }

@@ -52,4 +52,27 @@ public final class DemoPatients {
     form.put("medicationList", "Oxycodone MR 20 mg bd");
     return form;
   }
+
+  /** A valid "After a death" start form for a patient with no open case (diedAt as the form sends it). */
+  public static Map<String, Object> afterDeath(String patientName, String nhsNumber, String locality, String diedAt,
+      String placeOfDeath) {
+    Map<String, Object> form = new HashMap<>();
+    form.put("patientName", patientName);
+    form.put("dateOfBirth", "1938-06-02");
+    form.put("nhsNumber", nhsNumber);
+    form.put("address", "7 Church Street, Uckfield");
+    form.put("locality", locality);
+    form.put("gpPractice", "The Meadows Surgery");
+    form.put("mainCarer", "Joan Hart (wife)");
+    form.put("mainCarerPhone", "07700 900456");
+    form.put("diedAt", diedAt);
+    form.put("placeOfDeath", placeOfDeath);
+    form.put("deathVerifiedBy", "Sian Morgan, district nurse");
+    form.put("medicalExaminerReferral", "not-yet");
+    form.put("equipmentAtHome", true);
+    form.put("medicinesAtHome", false);
+    form.put("carePackageRunning", false);
+    form.put("hospiceInvolved", true);
+    return form;
+  }
 }

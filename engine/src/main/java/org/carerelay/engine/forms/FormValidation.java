@@ -53,6 +53,9 @@ class FormValidation implements TaskListener, ExecutionListener {
     if (execution.getProcessInstance().getSuperExecution() != null) {
       return; // called by a pathway: its values come from the case, whose own start form was checked
     }
+    if (StartedByCase.starting()) {
+      return; // started by a case's own step (after a death): its values come from that case
+    }
     JsonNode form = read(() -> execution.getProcessEngineServices().getFormService()
         .getDeployedStartForm(execution.getProcessDefinitionId()));
     Map<String, Object> values = execution.getVariables();

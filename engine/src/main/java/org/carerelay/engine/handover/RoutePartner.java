@@ -75,7 +75,8 @@ class RoutePartner implements JavaDelegate {
     }
 
     List<String> skipped = new ArrayList<>();
-    List<String> candidates = chosenByHub ? List.of(named) : routingTable(service, locality);
+    List<String> candidates = chosenByHub ? List.of(named)
+        : preferredFirst(handoff.text(Vars.PREFERRED_PARTNER), routingTable(service, locality));
     for (String partner : candidates) {
       if (!chosenByHub && asked.contains(partner)) {
         continue;
@@ -130,6 +131,16 @@ class RoutePartner implements JavaDelegate {
     if (!urgency.equals("routine") && !urgency.equals("urgent")) {
       throw new InvalidInput("The hand-off", new FieldProblem(Vars.URGENCY, "expected routine or urgent, not " + urgency));
     }
+  }
+
+  /** A partner that already knows the patient before the table's partners; it still must offer, cover and be available. */
+  private static List<String> preferredFirst(String preferred, List<String> table) {
+    if (preferred == null || preferred.isBlank()) {
+      return table;
+    }
+    List<String> candidates = new ArrayList<>(List.of(preferred.strip()));
+    table.stream().filter(partner -> !partner.equals(preferred.strip())).forEach(candidates::add);
+    return candidates;
   }
 
   /** The routing table's partners for the service and locality, most preferred first. */

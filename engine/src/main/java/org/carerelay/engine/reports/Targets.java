@@ -45,8 +45,20 @@ class Targets {
       String medianToTriage, Long medianToAdmissionMinutes, Long p90ToAdmissionMinutes, String medianToAdmission,
       long waitingListNow, List<AdmissionWeek> weeks) {}
 
+  /**
+   * After a death (deaths in the period): how long until every team was told, the equipment was
+   * collected and the family was contacted, and how many families due a contact had one.
+   */
+  record AfterDeathTargets(int deaths, int everyoneTold, Long medianToEveryoneToldMinutes, String medianToEveryoneTold,
+      int equipmentCollected, Long medianToEquipmentCollectedMinutes, String medianToEquipmentCollected,
+      int contactsDue, int contactsMade, Integer contactSharePercent, Long medianToBereavementContactMinutes,
+      String medianToBereavementContact) {}
+
   record Report(LocalDate from, LocalDate to, RapidDischargeTargets rapidDischarge,
-      HospiceAdmissionTargets hospiceAdmission) {}
+      HospiceAdmissionTargets hospiceAdmission, AfterDeathTargets afterDeath) {}
+
+  private record Death(OffsetDateTime diedAt, OffsetDateTime everyoneToldAt, OffsetDateTime equipmentCollectedAt,
+      OffsetDateTime bereavementDueAt, OffsetDateTime bereavementContactAt) {}
 
   private record Outcome(String caseId, OffsetDateTime openedAt, OffsetDateTime targetAt, OffsetDateTime achievedAt,
       Boolean targetMet, String heldUpBy, OffsetDateTime triagedAt) {}
@@ -64,7 +76,7 @@ class Targets {
   }
 
   Report report(LocalDate first, LocalDate last) {
-    return new Report(first, last, rapidDischarge(first, last), hospiceAdmission(first, last));
+    return new Report(first, last, rapidDischarge(first, last), hospiceAdmission(first, last), afterDeath(first, last));
   }
 
   private RapidDischargeTargets rapidDischarge(LocalDate first, LocalDate last) {
@@ -124,6 +136,40 @@ class Targets {
         waiting, rows);
   }
 
+  private AfterDeathTargets afterDeath(LocalDate first, LocalDate last) {
+    ZoneId zone = time.zone();
+    // Every team told: when the last death notice left the outbox (none waiting), or at once when nobody was to be told.
+    List<Death> deaths = jdbc.sql("""
+        select a.died_at,
+          case when a.teams_told = 0 then a.opened_at
+               when a.teams_told is null or exists (select 1 from notification n where n.event_key = a.notice_key
+                 and n.sent_at is null) then null
+               else (select max(n.sent_at) from notification n where n.event_key = a.notice_key) end,
+          a.equipment_collected_at, a.bereavement_due_at, a.bereavement_contact_at
+        from after_death a where a.died_at >= :from and a.died_at < :to""")
+        .param("from", first.atStartOfDay(zone).toOffsetDateTime())
+        .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+        .query((row, number) -> new Death(PartnerEngagement.at(row, 1), PartnerEngagement.at(row, 2),
+            PartnerEngagement.at(row, 3), PartnerEngagement.at(row, 4), PartnerEngagement.at(row, 5)))
+        .list();
+    List<Long> told = sinceDeath(deaths, Death::everyoneToldAt);
+    List<Long> equipment = sinceDeath(deaths, Death::equipmentCollectedAt);
+    List<Long> contact = sinceDeath(deaths, Death::bereavementContactAt);
+    OffsetDateTime now = time.now().atOffset(java.time.ZoneOffset.UTC);
+    int due = (int) deaths.stream().filter(d -> d.bereavementDueAt() != null && !d.bereavementDueAt().isAfter(now)).count();
+    int made = (int) deaths.stream().filter(d -> d.bereavementContactAt() != null).count();
+    Long toTold = PartnerEngagement.percentile(told, 50);
+    Long toEquipment = PartnerEngagement.percentile(equipment, 50);
+    Long toContact = PartnerEngagement.percentile(contact, 50);
+    return new AfterDeathTargets(deaths.size(), told.size(), toTold, shown(toTold), equipment.size(), toEquipment,
+        shown(toEquipment), due, made, share(made, due), toContact, shown(toContact));
+  }
+
+  private static List<Long> sinceDeath(List<Death> deaths, java.util.function.Function<Death, OffsetDateTime> moment) {
+    return deaths.stream().filter(d -> moment.apply(d) != null)
+        .map(d -> Duration.between(d.diedAt(), moment.apply(d)).toMinutes()).sorted().toList();
+  }
+
   /** The cases of a pathway opened in the period, with when their first request for {@code decidingService} completed. */
   private List<Outcome> outcomes(String pathway, LocalDate first, LocalDate last, String decidingService) {
     ZoneId zone = time.zone();
@@ -169,15 +215,7 @@ class Targets {
 
   /** A duration for people: "3 h 05 min", "2 days 4 h". */
   static String shown(Long minutes) {
-    if (minutes == null) {
-      return "";
-    }
-    long days = minutes / (24 * 60);
-    long hours = minutes % (24 * 60) / 60;
-    long rest = minutes % 60;
-    if (days > 0) {
-      return days + (days == 1 ? " day " : " days ") + hours + " h";
-    }
-    return hours > 0 ? hours + " h " + String.format("%02d", rest) + " min" : rest + " min";
+    return PartnershipTime.showMinutes(minutes);
   }
+
 }

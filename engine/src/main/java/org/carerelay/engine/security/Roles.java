@@ -102,6 +102,8 @@ public class Roles implements ApplicationRunner {
     changes += count(grants.grant(HUB, TASK, ANY, READ));
     // The hub may start a stand-alone hand-off, e.g. for a request that arrived by phone.
     changes += count(grants.grant(HUB, PROCESS_DEFINITION, PartnerHandover.KEY, CREATE_INSTANCE));
+    // ... and record a death for a patient with no open case.
+    changes += count(grants.grant(HUB, PROCESS_DEFINITION, org.carerelay.processes.death.AfterDeath.KEY, CREATE_INSTANCE));
     changes += count(grants.grant(HUB, PROCESS_INSTANCE, ANY, CREATE));
 
     changes += count(grants.grant(MANAGERS, APPLICATION, COCKPIT, ACCESS));

@@ -173,4 +173,18 @@ public class PartnershipTime {
   public String show(Date date, String otherwise) {
     return date == null ? otherwise : show(date.toInstant());
   }
+
+  /** A length of time for people: "45 min", "3 h 05 min", "2 days 4 h"; empty for none. */
+  public static String showMinutes(Long minutes) {
+    if (minutes == null) {
+      return "";
+    }
+    long days = minutes / (24 * 60);
+    long hours = minutes % (24 * 60) / 60;
+    long rest = minutes % 60;
+    if (days > 0) {
+      return days + (days == 1 ? " day " : " days ") + hours + " h";
+    }
+    return hours > 0 ? hours + " h " + String.format("%02d", rest) + " min" : rest + " min";
+  }
 }

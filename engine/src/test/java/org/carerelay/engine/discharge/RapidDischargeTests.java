@@ -184,8 +184,10 @@ class RapidDischargeTests {
     assertThat(driver.variable(id, "caseOutcome")).isEqualTo("died-before-discharge");
     assertThat(driver.variable(id, "placeOfDeath")).isEqualTo("hospital");
     assertThat(((Date) driver.variable(id, "diedAt")).toInstant()).isEqualTo(java.time.Instant.parse(diedAt));
-    List<String> deathNotices = jdbc.sql("select recipient from notification where case_id = ? and event_key = ?")
-        .params(id, "death:" + id).query(String.class).list();
+    String afterDeath = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("after-death")
+        .variableValueEquals("linkedCase", id).singleResult().getId();
+    List<String> deathNotices = jdbc.sql("select recipient from notification where event_key = ?")
+        .param("death:" + afterDeath).query(String.class).list();
     assertThat(deathNotices).contains("chc.fasttrack@wd-icb.example.nhs.uk", "urgent@wd-equipment.example.org.uk",
         "rota@oakleaf-care.example.co.uk").doesNotHaveDuplicates();
     assertThat(jdbc.sql("select count(*) from notification where case_id = ? and event_key like 'released:%'")

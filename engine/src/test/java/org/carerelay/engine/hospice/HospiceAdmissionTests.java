@@ -280,8 +280,10 @@ class HospiceAdmissionTests {
     assertThat(driver.ended(id)).isTrue();
     assertThat(driver.variable(id, "caseOutcome")).isEqualTo("died-while-waiting");
     assertThat(driver.variable(id, "placeOfDeath")).isEqualTo("home");
-    assertThat(jdbc.sql("select recipient from notification where case_id = ? and event_key = ?")
-        .params(id, "death:" + id).query(String.class).list()).contains("ipu@ashdown-hospice.example.org.uk");
+    String afterDeath = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("after-death")
+        .variableValueEquals("linkedCase", id).singleResult().getId();
+    assertThat(jdbc.sql("select recipient from notification where event_key = ?")
+        .param("death:" + afterDeath).query(String.class).list()).contains("ipu@ashdown-hospice.example.org.uk");
   }
 
   @Test

@@ -2,6 +2,7 @@ package org.carerelay.processes.cases;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.carerelay.processes.death.AfterDeath;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.hospice.HospiceAdmission;
 
@@ -32,6 +33,10 @@ public final class RequestFacts {
     labels.put(RapidDischarge.Vars.EQUIPMENT_LIST, "Equipment needed");
     labels.put(HospiceAdmission.Vars.MEDICATION_LIST, "Current medication");
     labels.put(HospiceAdmission.Vars.PATIENT_WISHES, "What the patient and family know and want");
+    labels.put(Case.Vars.DIED_AT, "Date and time of death");
+    labels.put(Case.Vars.PLACE_OF_DEATH, "Place of death");
+    labels.put(AfterDeath.Vars.DEATH_VERIFIED_BY, "Death verified by");
+    labels.put(AfterDeath.Vars.MEDICAL_EXAMINER_REFERRAL, "Medical Examiner referral");
     LABELS = java.util.Collections.unmodifiableMap(labels);
   }
 

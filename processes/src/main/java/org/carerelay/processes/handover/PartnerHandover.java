@@ -53,6 +53,11 @@ public final class PartnerHandover {
     public static final String COMPLETE_STAGE = "completeStage";
     /** Partners a hand-off must not ask (comma-separated organisation ids), e.g. the hospice that wait-listed. */
     public static final String EXCLUDED_PARTNERS = "excludedPartners";
+    /**
+     * A partner that already knows the patient (organisation id), asked first when it offers the
+     * service in the locality and is available; the routing table's order follows.
+     */
+    public static final String PREFERRED_PARTNER = "preferredPartner";
 
     // The partner's answers.
     public static final String RESPONSE = "response";

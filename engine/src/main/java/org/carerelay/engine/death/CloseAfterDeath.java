@@ -1,0 +1,39 @@
+package org.carerelay.engine.death;
+
+import static org.carerelay.processes.death.AfterDeath.Vars;
+
+import java.time.Instant;
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.carerelay.engine.cases.AfterDeathRecords;
+import org.carerelay.engine.time.PartnershipTime;
+import org.carerelay.processes.death.AfterDeath;
+import org.springframework.stereotype.Component;
+
+/** Everything after the death is done: the case closes with when the equipment went and the family was contacted. */
+@Component("closeAfterDeath")
+class CloseAfterDeath implements JavaDelegate {
+
+  private final AfterDeathRecords records;
+  private final PartnershipTime time;
+
+  CloseAfterDeath(AfterDeathRecords records, PartnershipTime time) {
+    this.records = records;
+    this.time = time;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Instant now = time.now();
+    execution.setVariable(Vars.CASE_OUTCOME, AfterDeath.Outcome.ALL_DONE);
+    execution.setVariable(Vars.CLOSED_AT, Date.from(now));
+    records.closed(execution.getProcessInstanceId(), completed(execution, Vars.EQUIPMENT_OUTCOME, Vars.EQUIPMENT_COLLECTED_AT),
+        completed(execution, Vars.BEREAVEMENT_OUTCOME, Vars.BEREAVEMENT_CONTACT_AT), now);
+  }
+
+  /** When the hand-off completed; nothing when it did not (cancelled, nobody left). */
+  private static Date completed(DelegateExecution execution, String outcome, String completedAt) {
+    return "completed".equals(execution.getVariable(outcome)) ? (Date) execution.getVariable(completedAt) : null;
+  }
+}
