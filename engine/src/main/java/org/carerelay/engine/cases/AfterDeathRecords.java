@@ -3,14 +3,14 @@ package org.carerelay.engine.cases;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The after-death cases' moments (table {@code after_death}), written as each step reaches them and
- * read for the case's summary and the managers' reports.
+ * The after-death cases' moments (table {@code after_death}, with when the notices went out from the
+ * outbox and when the equipment was collected and the family contacted from the case's hand-offs),
+ * for the case's summary and the managers' reports.
  */
 @Component
 public class AfterDeathRecords {
@@ -27,7 +27,12 @@ public class AfterDeathRecords {
       select a.case_id, a.reference, a.died_at, a.opened_at, a.teams_told,
         (select count(*) from notification n where n.event_key = a.notice_key and n.sent_at is null) as waiting,
         (select max(n.sent_at) from notification n where n.event_key = a.notice_key) as last_sent,
-        a.equipment_collected_at, a.bereavement_due_at, a.bereavement_contact_at, a.closed_at
+        (select min(h.ended_at) from handover_attempt h where h.case_id = a.case_id
+          and h.service = 'equipment-collection' and h.result = 'completed') as equipment_collected_at,
+        a.bereavement_due_at,
+        (select min(h.ended_at) from handover_attempt h where h.case_id = a.case_id
+          and h.service in ('bereavement-hospice', 'bereavement-gp') and h.result = 'completed') as bereavement_contact_at,
+        a.closed_at
       from after_death a""";
 
   private final JdbcClient jdbc;
@@ -49,9 +54,8 @@ public class AfterDeathRecords {
         .params(noticeKey, teams, caseId).update();
   }
 
-  public void closed(String caseId, Date equipmentCollectedAt, Date bereavementContactAt, Instant closedAt) {
-    jdbc.sql("update after_death set equipment_collected_at = ?, bereavement_contact_at = ?, closed_at = ? where case_id = ?")
-        .params(utc(equipmentCollectedAt), utc(bereavementContactAt), utc(closedAt), caseId).update();
+  public void closed(String caseId, Instant closedAt) {
+    jdbc.sql("update after_death set closed_at = ? where case_id = ?").params(utc(closedAt), caseId).update();
   }
 
   /** The moments of one after-death case. */
@@ -80,9 +84,5 @@ public class AfterDeathRecords {
 
   private static OffsetDateTime utc(Instant instant) {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-  }
-
-  private static OffsetDateTime utc(Date date) {
-    return date == null ? null : utc(date.toInstant());
   }
 }

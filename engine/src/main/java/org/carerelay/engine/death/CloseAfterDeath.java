@@ -11,7 +11,7 @@ import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.death.AfterDeath;
 import org.springframework.stereotype.Component;
 
-/** Everything after the death is done: the case closes with when the equipment went and the family was contacted. */
+/** Everything after the death is done: the case closes. */
 @Component("closeAfterDeath")
 class CloseAfterDeath implements JavaDelegate {
 
@@ -28,12 +28,6 @@ class CloseAfterDeath implements JavaDelegate {
     Instant now = time.now();
     execution.setVariable(Vars.CASE_OUTCOME, AfterDeath.Outcome.ALL_DONE);
     execution.setVariable(Vars.CLOSED_AT, Date.from(now));
-    records.closed(execution.getProcessInstanceId(), completed(execution, Vars.EQUIPMENT_OUTCOME, Vars.EQUIPMENT_COLLECTED_AT),
-        completed(execution, Vars.BEREAVEMENT_OUTCOME, Vars.BEREAVEMENT_CONTACT_AT), now);
-  }
-
-  /** When the hand-off completed; nothing when it did not (cancelled, nobody left). */
-  private static Date completed(DelegateExecution execution, String outcome, String completedAt) {
-    return "completed".equals(execution.getVariable(outcome)) ? (Date) execution.getVariable(completedAt) : null;
+    records.closed(execution.getProcessInstanceId(), now);
   }
 }

@@ -145,7 +145,11 @@ class Targets {
                when a.teams_told is null or exists (select 1 from notification n where n.event_key = a.notice_key
                  and n.sent_at is null) then null
                else (select max(n.sent_at) from notification n where n.event_key = a.notice_key) end,
-          a.equipment_collected_at, a.bereavement_due_at, a.bereavement_contact_at
+          (select min(h.ended_at) from handover_attempt h where h.case_id = a.case_id
+            and h.service = 'equipment-collection' and h.result = 'completed'),
+          a.bereavement_due_at,
+          (select min(h.ended_at) from handover_attempt h where h.case_id = a.case_id
+            and h.service in ('bereavement-hospice', 'bereavement-gp') and h.result = 'completed')
         from after_death a where a.died_at >= :from and a.died_at < :to""")
         .param("from", first.atStartOfDay(zone).toOffsetDateTime())
         .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())

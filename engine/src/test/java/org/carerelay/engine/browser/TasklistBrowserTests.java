@@ -141,6 +141,63 @@ class TasklistBrowserTests extends BrowserJourney {
   }
 
   @Test
+  void aDistrictNurseRecordsADeathWithNoOpenCaseAndFollowsWhatHappensNext() {
+    new CaseDriver(engine); // the engine's clock at Sat 28 Mar 2026, 23:30 (UTC and London)
+    try (BrowserContext nurse = browser.newContext(new Browser.NewContextOptions().setTimezoneId("Europe/London"))) {
+      Page page = signIn(nurse, "district-nurse");
+      page.navigate(url("/camunda/app/tasklist/default/"));
+      Locator start = page.getByText("Start process").first();
+      start.waitFor(new Locator.WaitForOptions().setTimeout(60_000));
+      start.click();
+      page.locator(".modal-dialog").getByText("After a death").click();
+      page.getByLabel("Patient name").fill("Edith Hart");
+      Locator birth = page.getByLabel("Date of birth");
+      birth.fill("02/06/1938");
+      birth.press("Tab");
+      page.getByLabel("NHS number (if known)").fill("275 217 4888");
+      page.getByLabel("Home address").fill("7 Church Street, Uckfield");
+      Locator locality = page.locator(".fjs-form-field-select", new Page.LocatorOptions().setHasText("Locality"));
+      locality.locator(".fjs-input-group").click();
+      page.locator(".fjs-dropdownlist-item", new Page.LocatorOptions().setHasText("High Weald")).click();
+      page.getByLabel("GP practice").fill("The Meadows Surgery");
+      page.getByLabel("Next of kin or main carer").fill("Joan Hart (wife)");
+      Locator died = page.getByLabel("Date and time of death");
+      died.fill("28/03/2026");
+      died.press("Tab");
+      Locator clock = page.getByRole(AriaRole.TEXTBOX, new Page.GetByRoleOptions().setName("Time").setExact(true));
+      clock.click();
+      clock.pressSequentially("22:10", new Locator.PressSequentiallyOptions().setDelay(60));
+      clock.press("Tab");
+      selectOption(page, "Place of death", "Home");
+      page.getByLabel("Death verified by (name and role)").fill("Sian Morgan, district nurse");
+      selectOption(page, "Medical Examiner referral", "Not yet referred");
+      page.getByLabel("Equipment at home to collect").check();
+      page.getByLabel("A hospice was involved in the patient's care").check();
+      shot(page, "8-district-nurse-records-a-death");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Start").setExact(true)).click();
+      waitFor(() -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("after-death")
+          .variableValueEquals("nhsNumber", "275 217 4888").count() == 1);
+      assertNoUntranslatedLabels(page);
+
+      ProcessInstance afterDeath = engine.getRuntimeService().createProcessInstanceQuery()
+          .processDefinitionKey("after-death").variableValueEquals("nhsNumber", "275 217 4888").singleResult();
+      assertThat(((java.util.Date) engine.getRuntimeService().getVariable(afterDeath.getId(), "diedAt")).toInstant())
+          .as("typed day first, in London").isEqualTo(java.time.Instant.parse("2026-03-28T22:10:00Z"));
+      page.navigate(url("/cases/" + afterDeath.getId()));
+      Locator moments = page.locator("dl.moments");
+      assertThat(moments).containsText("Sat 28 Mar 2026, 22:10");
+      assertThat(moments).containsText(java.util.regex.Pattern.compile(
+          "Every team told\\s*(1 team, \\d+ min after the death|1 of 1 notices still waiting to go out)"));
+      assertThat(moments).containsText("Due Sat 25 Apr 2026, 22:10"); // four weeks on: the same time of day, in summer time
+      assertThat(page.locator("table.cases")).containsText("Equipment collection after a death");
+      assertThat(page.locator("table.cases")).containsText("Weald and Downs Community Equipment Service");
+      shot(page, "8-district-nurse-follows-the-after-death-case");
+    } finally {
+      org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+    }
+  }
+
+  @Test
   void aWardNurseIsToldInWordsWhenTheDischargeTimeSheTypedIsInTheFuture() {
     CaseDriver driver = new CaseDriver(engine);
     try {

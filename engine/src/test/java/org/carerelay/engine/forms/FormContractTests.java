@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.carerelay.processes.cases.RecordDeath;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.handover.PartnerHandover;
+import org.carerelay.processes.death.AfterDeath;
 import org.carerelay.processes.hospice.HospiceAdmission;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -43,7 +44,8 @@ class FormContractTests {
       PartnerHandover.KEY, PartnerHandover.class,
       RapidDischarge.KEY, RapidDischarge.class,
       RecordDeath.KEY, RecordDeath.class,
-      HospiceAdmission.KEY, HospiceAdmission.class);
+      HospiceAdmission.KEY, HospiceAdmission.class,
+      AfterDeath.KEY, AfterDeath.class);
 
   /** Set for every task by FormHeader. */
   private static final Set<String> ENGINE_VARIABLES = Set.of(FormHeader.TASK_DUE);

@@ -104,8 +104,8 @@ class DirectoryLoadTests {
         .as("members stay in a renamed team").isOne();
     PartnerDirectory.Partner ashdown = partner("ashdown-hospice");
     assertThat(ashdown.services()).extracting(PartnerDirectory.PartnerService::service)
-        .containsExactly("hospice-at-home", "hospice-inpatient");
-    assertThat(ashdown.services().get(1).localities()).containsExactly("downs-coast", "high-weald");
+        .containsExactly("bereavement-hospice", "equipment-collection", "hospice-at-home", "hospice-inpatient");
+    assertThat(ashdown.services().get(3).localities()).containsExactly("downs-coast", "high-weald");
     assertThat(identityService.createGroupQuery().groupId("harbour-office").count()).isZero();
     assertThat(filterService.getFilter(officeFilter)).isNull();
     assertThat(authorizationService.createAuthorizationQuery().groupIdIn("harbour-office").count()).isZero();
@@ -116,7 +116,7 @@ class DirectoryLoadTests {
 
     assertThat(directory.partners()).extracting(PartnerDirectory.Partner::id).doesNotContain("harbour-care-home");
     assertThat(identityService.createGroupQuery().groupId("harbour-nurses").count()).isZero();
-    assertThat(partner("ashdown-hospice").services()).hasSize(3);
+    assertThat(partner("ashdown-hospice").services()).hasSize(5);
   }
 
   @Test

@@ -35,6 +35,8 @@ public final class AfterDeath {
   /** Process variables. */
   public static final class Vars extends Case.Vars {
     // The start form (or the pathway whose patient died).
+    public static final String MAIN_CARER = org.carerelay.processes.discharge.RapidDischarge.Vars.MAIN_CARER;
+    public static final String MAIN_CARER_PHONE = org.carerelay.processes.discharge.RapidDischarge.Vars.MAIN_CARER_PHONE;
     public static final String DEATH_VERIFIED_BY = "deathVerifiedBy";
     /** {@code referred} (the certifying doctor already referred the death) or {@code not-yet}. */
     public static final String MEDICAL_EXAMINER_REFERRAL = "medicalExaminerReferral";
