@@ -122,6 +122,11 @@ class AfterDeathTests {
     assertThat(summary.body()).contains("\"teamsTold\":" + told.size())
         .contains("\"minutesToBereavementContact\":" + Duration.between(diedAt, due).toMinutes())
         .contains("\"minutesToEquipmentCollected\":" + Duration.between(diedAt, driver.startedAt.plus(Duration.ofHours(4))).toMinutes());
+    var targets = HttpCaller.basic(port, "manager", "demo").get("/api/reports/targets?from=2026-03-23&to=2026-05-10");
+    assertThat(targets.statusCode()).as(targets.body()).isEqualTo(200);
+    assertThat(targets.body()).as("the managers' figures count this death and its bereavement contact")
+        .containsPattern("\"afterDeath\":\\{\"deaths\":[1-9]")
+        .containsPattern("\"contactsMade\":[1-9]").contains("\"medianToBereavementContact\":\"");
   }
 
   @Test
