@@ -18,6 +18,7 @@ import org.carerelay.engine.cases.AfterDeathRecords;
 import org.carerelay.engine.cases.CaseOpening;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.engine.forms.FormChoices;
+import org.carerelay.engine.forms.StartedByCase;
 import org.carerelay.engine.handover.CaseHandoffs;
 import org.carerelay.engine.problem.FieldProblem;
 import org.carerelay.engine.problem.InvalidInput;
@@ -69,6 +70,10 @@ class OpenAfterDeathCase implements JavaDelegate {
           Vars.HOSPICE_INVOLVED)) {
         execution.setVariable(fact, Boolean.TRUE.equals(execution.getVariable(fact)));
       }
+    } else if (!StartedByCase.starting()) {
+      // Only the case whose patient died links to it; a person cannot tell another case's partners.
+      throw new InvalidInput("The death", new FieldProblem(Vars.LINKED_CASE, "Linked case",
+          "is set by the case whose patient died, not on this form"));
     } else {
       whatThePartnersDid(execution, linkedCase);
     }

@@ -25,7 +25,8 @@ public final class StartedByCase {
     }
   }
 
-  static boolean starting() {
+  /** Whether the process now starting was started by a case's own step. */
+  public static boolean starting() {
     return STARTING.get();
   }
 }

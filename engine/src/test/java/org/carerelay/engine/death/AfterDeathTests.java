@@ -220,6 +220,12 @@ class AfterDeathTests {
     assertThatThrownBy(() -> driver.start("after-death", "gp", "meadows-clinical", sameAsOpen))
         .hasMessageContaining("the patient has an open case, " + open.getBusinessKey());
 
+    Map<String, Object> posingAsTheCase = DemoPatients.afterDeath("Walter Finch", "200 487 1830", "high-weald",
+        driver.startedAt.atOffset(ZoneOffset.UTC).toString(), "home");
+    posingAsTheCase.put("linkedCase", open.getId());
+    assertThatThrownBy(() -> driver.start("after-death", "gp", "meadows-clinical", posingAsTheCase))
+        .as("a person cannot make another case's partners hear of a death").hasMessageContaining("linkedCase");
+
     var stranger = HttpCaller.basic(port, "oakleaf-coordinator", "demo").postJson(
         "/engine-rest/process-definition/key/after-death/submit-form", "{\"variables\": {}}");
     assertThat(stranger.statusCode()).as(stranger.body()).isEqualTo(403);
