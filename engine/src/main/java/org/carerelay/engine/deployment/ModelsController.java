@@ -42,11 +42,13 @@ class ModelsController {
   private final DeploymentGuard guard;
   private final DeployedModels deployed;
   private final Migrations migrations;
+  private final ModelChanges changes;
 
-  ModelsController(DeploymentGuard guard, DeployedModels deployed, Migrations migrations) {
+  ModelsController(DeploymentGuard guard, DeployedModels deployed, Migrations migrations, ModelChanges changes) {
     this.guard = guard;
     this.deployed = deployed;
     this.migrations = migrations;
+    this.changes = changes;
   }
 
   /** {@code GET /api/models}: every deployed process and decision table with its versions. */
@@ -72,6 +74,16 @@ class ModelsController {
     designersOnly(caller);
     List<FieldProblem> problems = guard.validate(resources(validation));
     return new Answer(problems.isEmpty(), problems);
+  }
+
+  /**
+   * {@code POST /api/models/changes}: what the models change against the versions that run now, by
+   * element id: added, removed or changed, with what it was and becomes. Nothing is deployed.
+   */
+  @PostMapping("/changes")
+  ModelChanges.Changes changes(@RequestBody(required = false) Validation validation, Authentication caller) {
+    designersOnly(caller);
+    return changes.against(resources(validation));
   }
 
   /**

@@ -110,11 +110,11 @@ class DesignerPageBrowserTests extends BrowserJourney {
       due.click();
       page.keyboard().press("Control+A");
       page.keyboard().type("\"PT3H\"");
-      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check this table")).click();
-      assertThat(page.locator("#table-result")).containsText("No problems: every check passed.");
+      page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check this model")).click();
+      assertThat(page.locator("#model-result")).containsText("No problems: every check passed.");
       page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Deploy as a new version")).click();
-      assertThat(page.locator("#table-result")).containsText("Deployed by designer");
-      assertThat(page.locator("#table-result")).containsText("Hand-off service levels, version");
+      assertThat(page.locator("#model-result")).containsText("Deployed by designer");
+      assertThat(page.locator("#model-result")).containsText("Hand-off service levels, version");
       shot(page, "d4-service-level-changed-and-deployed");
     }
 

@@ -87,6 +87,33 @@ class ModelsValidationTests {
     assertThat(HttpCaller.basic(port, "manager", "demo").get("/api/models").statusCode()).isEqualTo(403);
   }
 
+  @Test
+  void aDesignerSeesWhatAnEditChangesAgainstTheRunningVersionAndAPartnerCannotAsk() throws Exception {
+    String shipped = Files.readString(Path.of("..", "processes", "src", "main", "resources", "processes",
+        "partner-handover", "handover-service-levels.dmn"));
+    String edited = shipped.replace("<outputEntry id=\"rule_3_out_0\"><text>\"PT2H\"</text>",
+        "<outputEntry id=\"rule_3_out_0\"><text>\"PT3H\"</text>");
+    assertThat(edited).isNotEqualTo(shipped);
+    HttpCaller designer = HttpCaller.basic(port, "designer", "demo");
+
+    var answer = designer.postJson("/api/models/changes", body("handover-service-levels.dmn", edited));
+
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode changes = JSON.readTree(answer.body());
+    assertThat(changes.get("comparedWith").get(0).asText()).startsWith("handover-service-levels, version ");
+    assertThat(changes.get("changes")).hasSize(1);
+    JsonNode change = changes.get("changes").get(0);
+    assertThat(change.get("element").asText()).isEqualTo("rule_3_out_0");
+    assertThat(change.get("change").asText()).isEqualTo("changed");
+    assertThat(change.get("before").asText()).contains("PT2H");
+    assertThat(change.get("after").asText()).contains("PT3H");
+    assertThat(JSON.readTree(designer.postJson("/api/models/changes", body("handover-service-levels.dmn", shipped))
+        .body()).get("changes")).as("the shipped table is what runs").isEmpty();
+    assertThat(HttpCaller.basic(port, "ward-nurse", "demo").postJson("/api/models/changes",
+        body("handover-service-levels.dmn", edited)).statusCode()).isEqualTo(403);
+    assertThat(designer.postJson("/api/models/changes", body("broken.bpmn", "<not xml")).statusCode()).isEqualTo(400);
+  }
+
   private static String body(String name, String content) throws IOException {
     return JSON.writeValueAsString(Map.of("resources", java.util.List.of(Map.of("name", name, "content", content))));
   }
