@@ -26,6 +26,7 @@ import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.death.AfterDeath;
 import org.carerelay.processes.discharge.RapidDischarge;
 import org.carerelay.processes.hospice.HospiceAdmission;
+import org.carerelay.processes.SetsVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +37,9 @@ import org.springframework.stereotype.Component;
  * Who contacts the family and when come from the {@code bereavement-contact} table, counted from the
  * death in the partnership's zone.
  */
+@SetsVariables({Vars.BEREAVEMENT_DUE_AT, Vars.BEREAVEMENT_PARTNER, Vars.BEREAVEMENT_SERVICE,
+    Vars.CARE_PACKAGE_PARTNER, Vars.CARE_PACKAGE_RUNNING, Vars.DEATH_SUMMARY, Vars.DIED_AT, Vars.EQUIPMENT_AT_HOME,
+    Vars.EQUIPMENT_PARTNER, Vars.HOSPICE_INVOLVED, Vars.MEDICINES_AT_HOME, Vars.URGENCY})
 @Component("openAfterDeathCase")
 class OpenAfterDeathCase implements JavaDelegate {
 

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.carerelay.engine.problem.FieldProblem;
 import org.carerelay.engine.problem.InvalidInput;
+import org.carerelay.processes.SetsVariables;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Component;
@@ -84,15 +85,42 @@ class DeploymentGuard extends AbstractProcessEnginePlugin {
     Set<String> decisions = new HashSet<>();
     Set<String> forms = new HashSet<>();
     resources.forEach((name, content) -> DeployedKeys.collect(name, content, processes, decisions, forms));
+    Map<String, Set<String>> fields = new java.util.HashMap<>();
+    resources.forEach((name, content) -> {
+      if (name.endsWith(".form")) {
+        FormFields.read(content).ifPresent(form -> fields.put(form.id(), form.keys()));
+      }
+    });
     ModelRules.Known known = new ModelRules.Known(
         key -> processes.contains(key) || context.getProcessDefinitionManager().findLatestProcessDefinitionByKey(key) != null,
         key -> decisions.contains(key) || context.getDecisionDefinitionManager().findLatestDecisionDefinitionByKey(key) != null,
-        key -> forms.contains(key) || context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null);
+        key -> forms.contains(key) || context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key) != null,
+        key -> fields.computeIfAbsent(key, deployed -> deployedFormFields(context, deployed)));
+    Map<String, Set<String>> setBy = new java.util.HashMap<>();
     ModelRules.Allowed allowed = new ModelRules.Allowed(delegateBeans(), name -> shippedAsIs(name, resources.get(name)),
-        known);
+        known, bean -> setBy.computeIfAbsent(bean, this::variablesSetBy));
     List<FieldProblem> problems = new ArrayList<>();
     resources.forEach((name, content) -> problems.addAll(ModelRules.problems(name, content, allowed)));
     return problems;
+  }
+
+  /** The fields of the latest deployed form with this key; none when there is no such form. */
+  private static Set<String> deployedFormFields(CommandContext context, String key) {
+    var form = context.getCamundaFormDefinitionManager().findLatestDefinitionByKey(key);
+    if (form == null) {
+      return Set.of();
+    }
+    var resource = context.getResourceManager().findResourceByDeploymentIdAndResourceName(form.getDeploymentId(),
+        form.getResourceName());
+    return resource == null ? Set.of() : FormFields.read(resource.getBytes()).map(FormFields::keys).orElse(Set.of());
+  }
+
+  /** The variables a CareRelay delegate bean declares it sets ({@code @SetsVariables}). */
+  private Set<String> variablesSetBy(String bean) {
+    Class<?> type = beans.containsBean(bean) ? beans.getType(bean, false) : null;
+    SetsVariables declared = type == null ? null
+        : org.springframework.core.annotation.AnnotationUtils.findAnnotation(type, SetsVariables.class);
+    return declared == null ? Set.of() : Set.of(declared.value());
   }
 
   /** CareRelay's own delegates, by bean name: found by type without creating any bean. */

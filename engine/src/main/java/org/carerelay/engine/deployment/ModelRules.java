@@ -32,10 +32,12 @@ final class ModelRules {
    * Read by {@link ModelRules#problems}: which beans models may name, and whether a resource is a
    * model CareRelay ships, unchanged (asked only of a model with a timer start event).
    */
-  record Allowed(Set<String> delegateBeans, Predicate<String> shippedAsIs, Known known) {}
+  record Allowed(Set<String> delegateBeans, Predicate<String> shippedAsIs, Known known,
+      java.util.function.Function<String, Set<String>> setBy) {}
 
   /** What a model may refer to: processes, decisions and forms deployed already or in the same deployment. */
-  record Known(Predicate<String> process, Predicate<String> decision, Predicate<String> form) {}
+  record Known(Predicate<String> process, Predicate<String> decision, Predicate<String> form,
+      java.util.function.Function<String, Set<String>> formFields) {}
 
   /** Ids that bpmn-js and Camunda Modeler generate ({@code Activity_0k3x9ab}): no one can tell what they are. */
   private static final Pattern GENERATED_ID = Pattern.compile("[A-Za-z]+_[0-9][0-9a-z]{6}");
@@ -80,6 +82,7 @@ final class ModelRules {
       Document model = parse(resourceName, content, problems);
       if (model != null) {
         bpmn(resourceName, model.getDocumentElement(), allowed, problems);
+        TimerInputs.problems(resourceName, model.getDocumentElement(), allowed, problems);
       }
     } else if (name.endsWith(".dmn") || name.endsWith(".dmn11.xml")) {
       Document model = parse(resourceName, content, problems);
@@ -259,7 +262,7 @@ final class ModelRules {
   }
 
   /** Names the element, or the nearest one around it with an id (a condition by its flow, a listener by its task). */
-  private static FieldProblem problem(String resource, Element element, String rule) {
+  static FieldProblem problem(String resource, Element element, String rule) {
     Element named = element;
     while (named.getAttribute("id").isBlank() && named.getParentNode() instanceof Element parent) {
       named = parent;

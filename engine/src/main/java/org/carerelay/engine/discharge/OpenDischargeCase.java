@@ -12,6 +12,7 @@ import org.carerelay.engine.cases.CaseOpening;
 import org.carerelay.engine.cases.CaseOutcomes;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.discharge.RapidDischarge;
+import org.carerelay.processes.SetsVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,6 +21,9 @@ import org.springframework.stereotype.Component;
  * team), the time of the decision and the target from the {@code rapid-discharge-targets} table,
  * and what each partner is asked for.
  */
+@SetsVariables({Vars.CARE_REQUEST, Vars.DECISION_AT, Vars.DISCHARGE_TARGET, Vars.EQUIPMENT_REQUEST,
+    Vars.FUNDING_REQUEST, Vars.GP_REQUEST, Vars.MEDICINES_REQUEST, Vars.NURSING_REQUEST, Vars.OOH_REQUEST, Vars.TARGET_AT,
+    Vars.TRANSPORT_REQUEST, Vars.URGENCY})
 @Component("openDischargeCase")
 class OpenDischargeCase implements JavaDelegate {
 

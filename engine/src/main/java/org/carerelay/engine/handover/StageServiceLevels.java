@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.handover.PartnerHandover;
 import org.carerelay.processes.handover.PartnerHandover.Stage;
+import org.carerelay.processes.SetsVariables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,6 +20,8 @@ import org.springframework.stereotype.Component;
  * table (input parameter {@code stage}) and sets the durations its timers read and the due date
  * its task shows.
  */
+@SetsVariables({"respondDueIn", "respondChaseIn", "respondManagersIn", "respondMoveOnIn", "respondDueAt",
+    "completeDueIn", "completeChaseIn", "completeManagersIn", "completeMoveOnIn", "completeDueAt", Vars.COMPLETE_STAGE})
 @Component("stageServiceLevels")
 class StageServiceLevels implements JavaDelegate {
 

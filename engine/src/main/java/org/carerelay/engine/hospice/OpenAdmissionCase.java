@@ -11,12 +11,14 @@ import org.carerelay.engine.cases.CaseOpening;
 import org.carerelay.engine.cases.CaseOutcomes;
 import org.carerelay.engine.decisions.DecisionTables;
 import org.carerelay.processes.hospice.HospiceAdmission;
+import org.carerelay.processes.SetsVariables;
 import org.springframework.stereotype.Component;
 
 /**
  * Opens a hospice referral: reference, header, the referring team, the waiting limits from the
  * {@code hospice-waiting-limits} table, and what the hospice is asked to triage.
  */
+@SetsVariables({Vars.REFERRED_AT, Vars.REVIEW_EVERY, Vars.TRIAGE_REQUEST, Vars.WAITING_LIMIT})
 @Component("openAdmissionCase")
 class OpenAdmissionCase implements JavaDelegate {
 

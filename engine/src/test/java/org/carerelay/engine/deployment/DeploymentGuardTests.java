@@ -175,6 +175,44 @@ class DeploymentGuardTests {
         .contains("its decision table 'no-such-table' does not exist");
   }
 
+  @Test
+  void aTimerMayOnlyReadWhatAStepBeforeItSets() throws Exception {
+    JsonNode problem = refused(deploy("timers.bpmn", process("timers", """
+        <bpmn:startEvent id="start" />
+        <bpmn:intermediateCatchEvent id="timer_too_soon">
+          <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${waitingLimit}</bpmn:timeDuration></bpmn:timerEventDefinition>
+        </bpmn:intermediateCatchEvent>
+        <bpmn:serviceTask id="service_open" camunda:delegateExpression="${openAdmissionCase}" />
+        <bpmn:intermediateCatchEvent id="timer_after_opening">
+          <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${reviewEvery}</bpmn:timeDuration></bpmn:timerEventDefinition>
+        </bpmn:intermediateCatchEvent>
+        <bpmn:userTask id="user_review" camunda:formRef="hospice-admission-review-waiting" camunda:candidateGroups="carerelay-hub">
+          <bpmn:extensionElements>
+            <camunda:inputOutput><camunda:outputParameter name="nextLook">PT2H</camunda:outputParameter></camunda:inputOutput>
+          </bpmn:extensionElements>
+        </bpmn:userTask>
+        <bpmn:boundaryEvent id="timer_on_review" attachedToRef="user_review">
+          <bpmn:timerEventDefinition><bpmn:timeDate xsi:type="bpmn:tFormalExpression">${nextLook}</bpmn:timeDate></bpmn:timerEventDefinition>
+        </bpmn:boundaryEvent>
+        <bpmn:intermediateCatchEvent id="timer_after_review">
+          <bpmn:timerEventDefinition><bpmn:timeDuration xsi:type="bpmn:tFormalExpression">${nextLook}</bpmn:timeDuration></bpmn:timerEventDefinition>
+        </bpmn:intermediateCatchEvent>
+        <bpmn:endEvent id="end" />
+        <bpmn:endEvent id="end_early" />
+        <bpmn:sequenceFlow id="flow_1" sourceRef="start" targetRef="timer_too_soon" />
+        <bpmn:sequenceFlow id="flow_2" sourceRef="timer_too_soon" targetRef="service_open" />
+        <bpmn:sequenceFlow id="flow_3" sourceRef="service_open" targetRef="timer_after_opening" />
+        <bpmn:sequenceFlow id="flow_4" sourceRef="timer_after_opening" targetRef="user_review" />
+        <bpmn:sequenceFlow id="flow_5" sourceRef="user_review" targetRef="timer_after_review" />
+        <bpmn:sequenceFlow id="flow_6" sourceRef="timer_after_review" targetRef="end" />
+        <bpmn:sequenceFlow id="flow_7" sourceRef="timer_on_review" targetRef="end_early" />""")));
+
+    assertThat(problem.findValuesAsText("field")).as("waitingLimit before the case opens; nextLook before the task"
+        + " that sets it ends").containsExactlyInAnyOrder("timer_too_soon", "timer_on_review");
+    assertThat(problem.get("detail").asText()).contains("the timer reads 'waitingLimit', which nothing before it sets")
+        .contains("the timer reads 'nextLook'");
+  }
+
   private static String process(String key, String body) {
     return """
         <?xml version="1.0" encoding="UTF-8"?>
