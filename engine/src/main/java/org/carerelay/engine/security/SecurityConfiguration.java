@@ -55,7 +55,7 @@ class SecurityConfiguration {
       IdentityService identity, ProcessEngineConfigurationImpl engine) throws Exception {
     RequestMatcher apis = new OrRequestMatcher(
         pathPattern("/engine-rest/**"), pathPattern("/api/**"), pathPattern("/camunda/api/**"),
-        pathPattern("/actuator/**"));
+        pathPattern("/actuator/**"), pathPattern("/fhir/**"));
     RequestMatcher camunda = pathPattern("/camunda/**");
     RequestMatcher designer = new OrRequestMatcher(pathPattern("/designer"), pathPattern("/designer/**"));
     RequestMatcher webappLogout = pathPattern(HttpMethod.POST, WEBAPP_LOGOUT);
