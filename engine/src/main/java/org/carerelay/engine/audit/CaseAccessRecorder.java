@@ -37,9 +37,12 @@ class CaseAccessRecorder extends OncePerRequestFilter {
   private static final Logger LOG = LoggerFactory.getLogger(CaseAccessRecorder.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> AUDITED = List.of("/engine-rest/", "/camunda/api/engine/", "/camunda/api/cockpit/",
-      "/api/cases/", "/api/escalations", "/api/handoffs/");
+      "/api/cases/", "/api/escalations", "/api/handoffs/", "/fhir/");
   private static final String ID = "([0-9a-fA-F-]{36})";
-  private static final Pattern INSTANCE_IN_PATH = Pattern.compile("(?:process-instance|cases|handoffs)/" + ID);
+  private static final Pattern INSTANCE_IN_PATH = Pattern.compile(
+      "(?:process-instance|cases|handoffs|Patient|ServiceRequest)/" + ID);
+  /** FHIR resources name a case as its Patient and a hand-off as its ServiceRequest. */
+  private static final Pattern FHIR_REFERENCE = Pattern.compile("(?:Patient|ServiceRequest)/" + ID + "$");
   private static final Pattern TASK_IN_PATH = Pattern.compile("task/" + ID);
   private static final Set<String> ID_FIELDS = Set.of("processInstanceId", "rootProcessInstanceId", "caseId",
       "superProcessInstanceId");
@@ -89,7 +92,13 @@ class CaseAccessRecorder extends OncePerRequestFilter {
       collect(TASK_IN_PATH.matcher(path), tasks);
       String type = answer.getContentType();
       if (type != null && type.contains("json") && answer.getContentSize() > 0) {
-        JsonNode body = JSON.readTree(answer.getContentAsByteArray());
+        byte[] content = answer.getContentAsByteArray();
+        if ("gzip".equalsIgnoreCase(answer.getHeader("Content-Encoding"))) { // HAPI's FHIR answers a client that asks for it
+          try (var unzipped = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(content))) {
+            content = unzipped.readAllBytes();
+          }
+        }
+        JsonNode body = JSON.readTree(content);
         collect(body, instances);
         if (INSTANCE_LIST.matcher(path).matches()) {
           (body.isArray() ? body : JSON.createArrayNode().add(body)).forEach(instance -> {
@@ -162,6 +171,8 @@ class CaseAccessRecorder extends OncePerRequestFilter {
       node.properties().forEach(field -> {
         if (ID_FIELDS.contains(field.getKey()) && field.getValue().isTextual()) {
           ids.add(field.getValue().asText());
+        } else if ("reference".equals(field.getKey()) && field.getValue().isTextual()) {
+          collect(FHIR_REFERENCE.matcher(field.getValue().asText()), ids);
         } else {
           collect(field.getValue(), ids);
         }

@@ -43,8 +43,12 @@ class HandoverNotices {
   private final NotificationProperties properties;
   private final PartnershipTime time;
 
+  /** The offer a webhook is about, for its FHIR Task ({@code /fhir/r4/Task/{id}}). */
+  private final HandoverAttempts attempts;
+
   HandoverNotices(NotificationOutbox outbox, PartnerDirectory directory, NotificationProperties properties,
-      PartnershipTime time) {
+      PartnershipTime time, HandoverAttempts attempts) {
+    this.attempts = attempts;
     this.outbox = outbox;
     this.directory = directory;
     this.properties = properties;
@@ -211,6 +215,12 @@ class HandoverNotices {
     payload.put("service", handoff.service());
     payload.put("serviceName", handoff.serviceName());
     payload.put("link", link);
+    // The FHIR Task of the offer (the open one, or the one a "released" notice names), for partner systems.
+    Long attempt = key.startsWith("released:") ? Long.valueOf(key.substring("released:".length()))
+        : attempts.current(handoff.id()).map(HandoverAttempts.Attempt::id).orElse(null);
+    if (attempt != null) {
+      payload.put("fhirTask", properties.baseUrl() + "/fhir/r4/Task/" + attempt);
+    }
     try {
       return JSON.writeValueAsString(payload);
     } catch (JsonProcessingException e) {

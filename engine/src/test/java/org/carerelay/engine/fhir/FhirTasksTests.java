@@ -44,6 +44,9 @@ class FhirTasksTests {
   @Autowired
   ProcessEngine engine;
 
+  @Autowired
+  org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
   CaseDriver driver;
   String caseId;
   String reference;
@@ -112,6 +115,11 @@ class FhirTasksTests {
     assertThat(patient.getIdentifierFirstRep().getValue()).isEqualTo("9434765919");
     assertValid(patient);
     assertValid(equipment.capabilities().ofType(CapabilityStatement.class).execute());
+    assertThat(jdbc.sql("select operation || ' ' || method || ' ' || endpoint from audit_event where user_id = ?"
+        + " and case_id = ? and endpoint like '/fhir/%'").params("equipment-planner", caseId).query(String.class).list())
+        .as("governance sees who read and changed the case over FHIR")
+        .contains("read GET /fhir/r4/Patient/" + caseId)
+        .anyMatch(line -> line.startsWith("change PUT /fhir/r4/Task/"));
   }
 
   @Test

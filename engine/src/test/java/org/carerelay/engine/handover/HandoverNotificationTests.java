@@ -184,6 +184,10 @@ class HandoverNotificationTests {
       JsonNode offer = payloads.stream().filter(payload -> payload.get("subject").asText().startsWith("New"))
           .findFirst().orElseThrow();
       assertThat(offer.get("handoffId").asText()).isEqualTo(id);
+      assertThat(offer.get("fhirTask").asText()).as("the partner's system can read the offer as a FHIR Task")
+          .matches(".*/fhir/r4/Task/\\d+").endsWith("/Task/" + jdbc.sql(
+              "select max(id) from handover_attempt where handoff_id = ? and partner = 'bluebell-home-care'")
+              .param(id).query(Long.class).single());
       assertThat(offer.get("service").asText()).isEqualTo("care-package");
       assertThat(offer.get("serviceName").asText()).isEqualTo("Care package at home");
       assertThat(offer.get("link").asText()).contains("/camunda/app/tasklist/default/#/?task=");
