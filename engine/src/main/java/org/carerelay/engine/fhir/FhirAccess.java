@@ -53,6 +53,14 @@ class FhirAccess {
     return caller.seesEveryOffer() ? null : caller.groups();
   }
 
+  /**
+   * Whether a ServiceRequest's request and facts may be shown: to the partner it was offered to (the
+   * only offers a partner sees) and the hub, never to managers, who see no case values.
+   */
+  boolean readsRequestDetails(Caller caller) {
+    return !caller.seesEveryOffer() || caller.readsEveryPatient();
+  }
+
   boolean sees(Caller caller, Offers.Offer offer) {
     return caller.seesEveryOffer() || caller.groups().contains(offer.team());
   }

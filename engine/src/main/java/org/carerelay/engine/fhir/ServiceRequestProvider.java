@@ -33,6 +33,6 @@ class ServiceRequestProvider implements IResourceProvider {
     var offer = offers.search(new Offers.Search(access.teams(caller), null, null, id.getIdPart(), null, null))
         .stream().findFirst().orElseThrow(() -> new ResourceNotFoundException(id));
     return resources.serviceRequest(offer.handoffId(), offer.caseId(), offer.service(),
-        !caller.seesEveryOffer() || caller.readsEveryPatient());
+        access.readsRequestDetails(caller));
   }
 }

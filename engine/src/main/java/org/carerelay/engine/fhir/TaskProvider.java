@@ -72,7 +72,7 @@ class TaskProvider implements IResourceProvider {
       Task task = resources.task(offer);
       if (withFocus) {
         task.getFocus().setResource(resources.serviceRequest(offer.handoffId(), offer.caseId(), offer.service(),
-            access.sees(caller, offer)));
+            access.readsRequestDetails(caller)));
       }
       return task;
     }).toList();

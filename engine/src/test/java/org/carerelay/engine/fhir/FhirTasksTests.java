@@ -156,6 +156,12 @@ class FhirTasksTests {
     assertThatThrownBy(() -> stranger.read().resource(Patient.class).withId(caseId).execute())
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(requested(stranger, "elm-tree-pharmacy").getEntry()).as("its search finds nothing of theirs").isEmpty();
+    IGenericClient manager = signedInAs(port, "manager");
+    ServiceRequest seenByManager = (ServiceRequest) ofCase(requested(manager, "elm-tree-pharmacy"), reference)
+        .getFocus().getResource();
+    assertThat(seenByManager.getNote()).as("managers see stages, never the request's clinical detail").isEmpty();
+    assertThatThrownBy(() -> manager.read().resource(Patient.class).withId(caseId).execute())
+        .isInstanceOf(ResourceNotFoundException.class);
 
     driver.complete(driver.handoff(caseId, "anticipatory-medicines").getId(), "user_respond", "response", "accept");
 
