@@ -42,12 +42,19 @@ final class FhirPartnerSystem {
         .returnBundle(Bundle.class).execute();
   }
 
-  /** The requested Task of this case, from a search's bundle. */
-  static Task ofCase(Bundle bundle, String caseReference) {
-    return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-        .filter(Task.class::isInstance).map(Task.class::cast)
-        .filter(task -> task.getIdentifier().stream().anyMatch(id -> caseReference.equals(id.getValue())))
-        .findFirst().orElseThrow(() -> new AssertionError("no requested Task of " + caseReference));
+  /** The requested Task of this case, paging through the search's answer as a partner system does. */
+  static Task ofCase(IGenericClient client, Bundle bundle, String caseReference) {
+    for (Bundle page = bundle; page != null;
+        page = page.getLink(Bundle.LINK_NEXT) == null ? null : client.loadPage().next(page).execute()) {
+      var found = page.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+          .filter(Task.class::isInstance).map(Task.class::cast)
+          .filter(task -> task.getIdentifier().stream().anyMatch(id -> caseReference.equals(id.getValue())))
+          .findFirst();
+      if (found.isPresent()) {
+        return found.get();
+      }
+    }
+    throw new AssertionError("no requested Task of " + caseReference);
   }
 
   /** Validates against the FHIR R4 base specification (UK Core profiles are not available offline). */

@@ -42,7 +42,7 @@ class FhirPostgresTests {
     act(chc, reference, "user_complete", Map.of("completion", "done", "completionNote", "Funding agreed"));
 
     IGenericClient equipment = signedInAs(port, "equipment-planner");
-    Task task = ofCase(requested(equipment, "wd-equipment-service"), reference);
+    Task task = ofCase(equipment, requested(equipment, "wd-equipment-service"), reference);
     Date before = new Date(System.currentTimeMillis() - 1000);
     task.setStatus(Task.TaskStatus.ACCEPTED);
     equipment.update().resource(task).execute();

@@ -68,7 +68,7 @@ class FhirTasksTests {
   void theEquipmentServicesSystemAcceptsAndCompletesItsTaskAndTheCaseMovesOn() {
     IGenericClient equipment = signedInAs(port, "equipment-planner");
     Bundle offered = requested(equipment, "wd-equipment-service");
-    Task task = ofCase(offered, reference);
+    Task task = ofCase(equipment, offered, reference);
 
     assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.REQUESTED);
     assertThat(task.getIntent()).isEqualTo(Task.TaskIntent.ORDER);
@@ -125,7 +125,7 @@ class FhirTasksTests {
   @Test
   void aDeclineOverFhirMovesTheHandoffToTheNextPartner() {
     IGenericClient oakleaf = signedInAs(port, "oakleaf-coordinator");
-    Task task = ofCase(requested(oakleaf, "oakleaf-care"), reference);
+    Task task = ofCase(oakleaf, requested(oakleaf, "oakleaf-care"), reference);
 
     task.setStatus(Task.TaskStatus.REJECTED);
     assertThatThrownBy(() -> oakleaf.update().resource(task).execute()).as("a decline needs a reason")
@@ -139,13 +139,15 @@ class FhirTasksTests {
     assertValid(declined);
     assertThat(driver.candidateGroup(driver.task(driver.handoff(caseId, "care-package").getId(), "user_respond")))
         .isEqualTo("bluebell-care-coordinators");
-    assertThat(ofCase(requested(signedInAs(port, "bluebell-coordinator"), "bluebell-home-care"), reference))
+    IGenericClient bluebell = signedInAs(port, "bluebell-coordinator");
+    assertThat(ofCase(bluebell, requested(bluebell, "bluebell-home-care"), reference))
         .as("the next partner's system sees it offered").isNotNull();
   }
 
   @Test
   void anotherOrganisationSeesNothingAndTasklistAndFhirNeverBothWorkOneTask() {
-    Task task = ofCase(requested(signedInAs(port, "community-pharmacist"), "elm-tree-pharmacy"), reference);
+    IGenericClient pharmacySystem = signedInAs(port, "community-pharmacist");
+    Task task = ofCase(pharmacySystem, requested(pharmacySystem, "elm-tree-pharmacy"), reference);
     String id = task.getIdElement().getIdPart();
     IGenericClient stranger = signedInAs(port, "social-worker"); // the county council had no part in this case
 
@@ -157,7 +159,7 @@ class FhirTasksTests {
         .isInstanceOf(ResourceNotFoundException.class);
     assertThat(requested(stranger, "elm-tree-pharmacy").getEntry()).as("its search finds nothing of theirs").isEmpty();
     IGenericClient manager = signedInAs(port, "manager");
-    ServiceRequest seenByManager = (ServiceRequest) ofCase(requested(manager, "elm-tree-pharmacy"), reference)
+    ServiceRequest seenByManager = (ServiceRequest) ofCase(manager, requested(manager, "elm-tree-pharmacy"), reference)
         .getFocus().getResource();
     assertThat(seenByManager.getNote()).as("managers see stages, never the request's clinical detail").isEmpty();
     assertThatThrownBy(() -> manager.read().resource(Patient.class).withId(caseId).execute())
