@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * P2 of the benchmark: a partner team's task list with authorization on, at a number of open
  * hand-offs spread over the partnership (-Dcarerelay.benchmark.open-tasks, 10,000 by default), on
  * PostgreSQL with fresh statistics. Prints p50 and p99 of {@code GET /engine-rest/task?candidateGroup=}
- * (first page of 15, as Tasklist asks) as the team's own user. Not a test: run it with
+ * (first page of 15, as Tasklist asks), its count and the team's Tasklist filter, as the team's own user. Not a test: run it with
  * {@code mvn -B -pl engine verify -Pbenchmark}.
  */
 @Tag("benchmark")
@@ -74,6 +74,10 @@ class TaskListBenchmark {
     report("bluebell-coordinator", "/engine-rest/task?candidateGroup=bluebell-care-coordinators&firstResult=0&maxResults=15");
     report("bluebell-coordinator", "/engine-rest/task/count?candidateGroup=bluebell-care-coordinators");
     report("hub-coordinator", "/engine-rest/task?candidateGroup=carerelay-hub&firstResult=0&maxResults=15");
+    // The team's Tasklist filter: the same task query, as Tasklist's list asks for it.
+    String filter = jdbc.sql("select filter_id from partner_team where group_id = 'bluebell-care-coordinators'")
+        .query(String.class).single();
+    report("bluebell-coordinator", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15");
 
     Benchmarks.holdIfAsked(jdbc);
   }
