@@ -31,8 +31,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Opens an after-death case. When a pathway recorded the death, what must happen next comes from
- * what its partners did: equipment delivered, anticipatory medicines supplied, a care package, a
- * hospice; the partner that did each is asked first to undo it. Started from Tasklist, the form says
+ * what its partners did (equipment delivered, anticipatory medicines supplied, a care package, a
+ * hospice) through the {@code after-death-steps} table; the partner that did each is asked first to
+ * undo it. Started from Tasklist, the form says
  * so, and a patient with an open case or a death already recorded is refused with the case named.
  * Who contacts the family and when come from the {@code bereavement-contact} table, counted from the
  * death in the partnership's zone.
@@ -44,7 +45,6 @@ import org.springframework.stereotype.Component;
 class OpenAfterDeathCase implements JavaDelegate {
 
   private static final List<String> HOSPICE_SERVICES = List.of("hospice-inpatient", "hospice-at-home");
-  private static final List<String> DIED_AWAY_FROM_CARE = List.of("home", "care-home", "other");
 
   private final CaseOpening opening;
   private final CaseHandoffs handoffs;
@@ -116,11 +116,17 @@ class OpenAfterDeathCase implements JavaDelegate {
     Optional<CaseHandoffs.Request> medicines = accepted(requests, List.of("anticipatory-medicines"));
     Optional<CaseHandoffs.Request> carePackage = accepted(requests, List.of("care-package"));
     Optional<CaseHandoffs.Request> hospice = accepted(requests, HOSPICE_SERVICES);
-    execution.setVariable(Vars.EQUIPMENT_AT_HOME, equipment.isPresent());
+    // What must be undone is the designers' table's; what the partners did is the facts it reads.
+    Map<String, Object> facts = new java.util.HashMap<>();
+    facts.put(Vars.PLACE_OF_DEATH, execution.getVariable(Vars.PLACE_OF_DEATH));
+    facts.put("equipmentDelivered", equipment.isPresent());
+    facts.put("medicinesSupplied", medicines.isPresent());
+    facts.put("carePackageArranged", carePackage.isPresent());
+    Map<String, Object> steps = decisions.firstRow(AfterDeath.STEPS_DECISION, facts);
+    for (String step : List.of(Vars.EQUIPMENT_AT_HOME, Vars.MEDICINES_AT_HOME, Vars.CARE_PACKAGE_RUNNING)) {
+      execution.setVariable(step, Boolean.TRUE.equals(steps.get(step)));
+    }
     execution.setVariable(Vars.EQUIPMENT_PARTNER, equipment.map(CaseHandoffs.Request::partner).orElse(null));
-    execution.setVariable(Vars.MEDICINES_AT_HOME, medicines.isPresent()
-        || DIED_AWAY_FROM_CARE.contains((String) execution.getVariable(Vars.PLACE_OF_DEATH)));
-    execution.setVariable(Vars.CARE_PACKAGE_RUNNING, carePackage.isPresent());
     execution.setVariable(Vars.CARE_PACKAGE_PARTNER, carePackage.map(CaseHandoffs.Request::partner).orElse(null));
     execution.setVariable(Vars.HOSPICE_INVOLVED, hospice.isPresent());
     execution.setVariable(Vars.BEREAVEMENT_PARTNER, hospice.map(CaseHandoffs.Request::partner).orElse(null));

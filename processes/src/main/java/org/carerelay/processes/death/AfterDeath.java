@@ -18,6 +18,8 @@ public final class AfterDeath {
   public static final String KEY = "after-death";
   public static final String NAME = "After a death";
   public static final String BEREAVEMENT_DECISION = "bereavement-contact";
+  /** What a pathway's partners did decides what the after-death case asks for. */
+  public static final String STEPS_DECISION = "after-death-steps";
 
   /** The partner services it asks, as the partner directory names them. */
   public static final class Services {
