@@ -107,13 +107,13 @@
       .catch(function (error) { failed(canvas, 'This version could not be shown: ' + error.message); });
   }
 
-  /** Posts models to /api/models/{action}; the answer's JSON, or its problems as an error. */
-  function post(action, resources) {
+  /** Posts JSON to /api/models/{path}; the answer's JSON, or its problems as an error. */
+  function postJson(path, body) {
     var headers = {'Content-Type': 'application/json', Accept: 'application/json'};
     headers[document.querySelector('meta[name=_csrf_header]').content] =
       document.querySelector('meta[name=_csrf]').content;
-    return fetch('/api/models/' + action, {method: 'POST', credentials: 'same-origin', headers: headers,
-      body: JSON.stringify({resources: resources})}).then(function (answer) {
+    return fetch('/api/models/' + path, {method: 'POST', credentials: 'same-origin', headers: headers,
+      body: JSON.stringify(body)}).then(function (answer) {
       return answer.json().then(function (body) {
         if (!answer.ok) {
           var error = new Error(body.detail || ('It failed (' + answer.status + ')'));
@@ -124,6 +124,12 @@
       });
     });
   }
+
+  /** Posts models to /api/models/{action}. */
+  function post(action, resources) {
+    return postJson(action, {resources: resources});
+  }
+
 
   /** The diagram element a problem names, when the diagram is open for changes. */
   function elementOf(problem) {
@@ -282,18 +288,7 @@
   }
 
   function migrationPost(path, body) {
-    var headers = {'Content-Type': 'application/json', Accept: 'application/json'};
-    headers[document.querySelector('meta[name=_csrf_header]').content] =
-      document.querySelector('meta[name=_csrf]').content;
-    return fetch('/api/models/' + encodeURIComponent(migrating.model.key) + path, {method: 'POST',
-      credentials: 'same-origin', headers: headers, body: JSON.stringify(body)}).then(function (answer) {
-      return answer.json().then(function (json) {
-        if (!answer.ok) {
-          throw new Error(json.detail || ('It failed (' + answer.status + ')'));
-        }
-        return json;
-      });
-    });
+    return postJson(encodeURIComponent(migrating.model.key) + path, body);
   }
 
   function dryRun() {

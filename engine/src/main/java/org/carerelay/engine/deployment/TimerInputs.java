@@ -29,6 +29,7 @@ final class TimerInputs {
   private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
   private static final Pattern EXPRESSION = Pattern.compile("\\$\\{([^}]*)}");
   private static final Pattern IDENTIFIER = Pattern.compile("(?<![\\w.])([A-Za-z_]\\w*)");
+  private static final Pattern BEAN = Pattern.compile("\\$\\{([A-Za-z_]\\w*)}");
   private static final Set<String> SCOPES = Set.of("process", "subProcess", "transaction");
 
   private TimerInputs() {}
@@ -175,7 +176,7 @@ final class TimerInputs {
   }
 
   private static void bean(String expression, Set<String> set, ModelRules.Allowed allowed) {
-    Matcher bean = Pattern.compile("\\$\\{([A-Za-z_]\\w*)}").matcher(expression);
+    Matcher bean = BEAN.matcher(expression);
     if (bean.matches()) {
       set.addAll(allowed.setBy().apply(bean.group(1)));
     }

@@ -9,6 +9,7 @@ import ca.uhn.fhir.rest.annotation.ResourceParam;
 import ca.uhn.fhir.rest.annotation.Search;
 import ca.uhn.fhir.rest.annotation.Update;
 import ca.uhn.fhir.rest.api.MethodOutcome;
+import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import ca.uhn.fhir.rest.param.DateRangeParam;
 import ca.uhn.fhir.rest.param.ReferenceParam;
 import ca.uhn.fhir.rest.param.TokenParam;
@@ -55,7 +56,7 @@ class TaskProvider implements IResourceProvider {
   }
 
   @Search
-  public List<Task> search(@OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
+  public IBundleProvider search(@OptionalParam(name = Task.SP_OWNER) ReferenceParam owner,
       @OptionalParam(name = Task.SP_STATUS) TokenParam status,
       @OptionalParam(name = Task.SP_FOCUS) ReferenceParam focus,
       @OptionalParam(name = Task.SP_PATIENT) ReferenceParam patient,
@@ -68,14 +69,14 @@ class TaskProvider implements IResourceProvider {
         owner == null ? null : owner.getIdPart(), status == null ? null : status.getValue(),
         focus == null ? null : focus.getIdPart(), patient == null ? null : patient.getIdPart(), after));
     boolean withFocus = includes != null && includes.stream().anyMatch(include -> "Task:focus".equals(include.getValue()));
-    return found.stream().map(offer -> {
+    boolean details = access.readsRequestDetails(caller);
+    return new OfferBundle(found, offer -> {
       Task task = resources.task(offer);
       if (withFocus) {
-        task.getFocus().setResource(resources.serviceRequest(offer.handoffId(), offer.caseId(), offer.service(),
-            access.readsRequestDetails(caller)));
+        task.getFocus().setResource(resources.serviceRequest(offer.handoffId(), offer.caseId(), offer.service(), details));
       }
       return task;
-    }).toList();
+    });
   }
 
   @Update

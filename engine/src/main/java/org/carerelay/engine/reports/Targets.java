@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
+import org.carerelay.engine.cases.AfterDeathRecords;
 import org.carerelay.engine.partner.PartnerDirectory;
 import org.carerelay.engine.time.PartnershipTime;
 import org.carerelay.processes.discharge.RapidDischarge;
@@ -57,9 +58,6 @@ class Targets {
   record Report(LocalDate from, LocalDate to, RapidDischargeTargets rapidDischarge,
       HospiceAdmissionTargets hospiceAdmission, AfterDeathTargets afterDeath) {}
 
-  private record Death(OffsetDateTime diedAt, OffsetDateTime everyoneToldAt, OffsetDateTime equipmentCollectedAt,
-      OffsetDateTime bereavementDueAt, OffsetDateTime bereavementContactAt) {}
-
   private record Outcome(String caseId, OffsetDateTime openedAt, OffsetDateTime targetAt, OffsetDateTime achievedAt,
       Boolean targetMet, String heldUpBy, OffsetDateTime triagedAt) {}
 
@@ -67,8 +65,11 @@ class Targets {
   private final RuntimeService runtime;
   private final PartnerDirectory directory;
   private final PartnershipTime time;
+  private final AfterDeathRecords afterDeaths;
 
-  Targets(JdbcClient jdbc, RuntimeService runtime, PartnerDirectory directory, PartnershipTime time) {
+  Targets(JdbcClient jdbc, RuntimeService runtime, PartnerDirectory directory, PartnershipTime time,
+      AfterDeathRecords afterDeaths) {
+    this.afterDeaths = afterDeaths;
     this.jdbc = jdbc;
     this.runtime = runtime;
     this.directory = directory;
@@ -138,27 +139,11 @@ class Targets {
 
   private AfterDeathTargets afterDeath(LocalDate first, LocalDate last) {
     ZoneId zone = time.zone();
-    // Every team told: when the last death notice left the outbox (none waiting), or at once when nobody was to be told.
-    List<Death> deaths = jdbc.sql("""
-        select a.died_at,
-          case when a.teams_told = 0 then a.opened_at
-               when a.teams_told is null or exists (select 1 from notification n where n.event_key = a.notice_key
-                 and n.sent_at is null) then null
-               else (select max(n.sent_at) from notification n where n.event_key = a.notice_key) end,
-          (select min(h.ended_at) from handover_attempt h where h.case_id = a.case_id
-            and h.service = 'equipment-collection' and h.result = 'completed'),
-          a.bereavement_due_at,
-          (select min(h.ended_at) from handover_attempt h where h.case_id = a.case_id
-            and h.service in ('bereavement-hospice', 'bereavement-gp') and h.result = 'completed')
-        from after_death a where a.died_at >= :from and a.died_at < :to""")
-        .param("from", first.atStartOfDay(zone).toOffsetDateTime())
-        .param("to", last.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
-        .query((row, number) -> new Death(PartnerEngagement.at(row, 1), PartnerEngagement.at(row, 2),
-            PartnerEngagement.at(row, 3), PartnerEngagement.at(row, 4), PartnerEngagement.at(row, 5)))
-        .list();
-    List<Long> told = sinceDeath(deaths, Death::everyoneToldAt);
-    List<Long> equipment = sinceDeath(deaths, Death::equipmentCollectedAt);
-    List<Long> contact = sinceDeath(deaths, Death::bereavementContactAt);
+    List<AfterDeathRecords.Moments> deaths = afterDeaths.diedBetween(first.atStartOfDay(zone).toOffsetDateTime(),
+        last.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+    List<Long> told = sinceDeath(deaths, AfterDeathRecords.Moments::everyoneToldAt);
+    List<Long> equipment = sinceDeath(deaths, AfterDeathRecords.Moments::equipmentCollectedAt);
+    List<Long> contact = sinceDeath(deaths, AfterDeathRecords.Moments::bereavementContactAt);
     OffsetDateTime now = time.now().atOffset(java.time.ZoneOffset.UTC);
     int due = (int) deaths.stream().filter(d -> d.bereavementDueAt() != null && !d.bereavementDueAt().isAfter(now)).count();
     int made = (int) deaths.stream().filter(d -> d.bereavementContactAt() != null).count();
@@ -169,7 +154,8 @@ class Targets {
         shown(toEquipment), due, made, share(made, due), toContact, shown(toContact));
   }
 
-  private static List<Long> sinceDeath(List<Death> deaths, java.util.function.Function<Death, OffsetDateTime> moment) {
+  private static List<Long> sinceDeath(List<AfterDeathRecords.Moments> deaths,
+      java.util.function.Function<AfterDeathRecords.Moments, OffsetDateTime> moment) {
     return deaths.stream().filter(d -> moment.apply(d) != null)
         .map(d -> Duration.between(d.diedAt(), moment.apply(d)).toMinutes()).sorted().toList();
   }

@@ -62,15 +62,13 @@ public final class AfterDeath {
     /** How many teams were told of the death. */
     public static final String TEAMS_TOLD = "teamsTold";
 
-    // From the hand-offs.
+    // From the hand-offs (when each was done is read from the hand-offs themselves).
     public static final String EQUIPMENT_OUTCOME = "equipmentOutcome";
-    public static final String EQUIPMENT_COLLECTED_AT = "equipmentCollectedAt";
     public static final String MEDICINES_OUTCOME = "medicinesOutcome";
     public static final String CARE_PACKAGE_OUTCOME = "carePackageOutcome";
     public static final String GP_OUTCOME = "gpOutcome";
     public static final String MEDICAL_EXAMINER_OUTCOME = "medicalExaminerOutcome";
     public static final String BEREAVEMENT_OUTCOME = "bereavementOutcome";
-    public static final String BEREAVEMENT_CONTACT_AT = "bereavementContactAt";
 
     private Vars() {}
   }
