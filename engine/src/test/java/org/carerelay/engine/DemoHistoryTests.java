@@ -66,6 +66,8 @@ class DemoHistoryTests {
             "--camunda.bpm.job-execution.enabled=false",
             "--carerelay.demo-mail.port=0",
             "--carerelay.demo-history.weeks=2",
+            // Two weeks give Oakleaf about ten offers: a stronger habit than the demo's 0.6 shows in so few.
+            "--carerelay.demo-history.habits.oakleaf-care.declines=0.9",
             // In the demo, transport goes unavailable in the third week; here in the first.
             "--carerelay.demo-history.absences[0].organisation=downs-patient-transport",
             "--carerelay.demo-history.absences[0].service=transport",

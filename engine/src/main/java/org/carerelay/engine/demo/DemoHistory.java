@@ -207,10 +207,16 @@ class DemoHistory implements ApplicationRunner {
 
   /** Gives every open task not yet planned its answer and the moment it is given. */
   private void scheduleOpenTasks() {
-    for (Task task : engine.getTaskService().createTaskQuery().active().list()) {
-      if (!scheduled.add(task.getId())) {
-        continue;
-      }
+    // In an order that does not follow the engine's generated ids, so that a seed gives one history.
+    List<Task> open = engine.getTaskService().createTaskQuery().active().list().stream()
+        .filter(task -> !scheduled.contains(task.getId()))
+        .sorted(java.util.Comparator.comparing((Task task) -> task.getCreateTime())
+            .thenComparing(this::caseStart)
+            .thenComparing(task -> String.valueOf(engine.getTaskService().getVariable(task.getId(), "service")))
+            .thenComparing(Task::getTaskDefinitionKey))
+        .toList();
+    for (Task task : open) {
+      scheduled.add(task.getId());
       String group = engine.getTaskService().getIdentityLinksForTask(task.getId()).stream()
           .filter(link -> "candidate".equals(link.getType()) && link.getGroupId() != null)
           .map(IdentityLink::getGroupId).findFirst().orElse(HUB);
@@ -221,6 +227,15 @@ class DemoHistory implements ApplicationRunner {
       Duration after = answer(task, habit, values);
       steps.add(new Step(created.plus(after), null, task.getId(), userOf(group), group, values));
     }
+  }
+
+  /** When the case a task belongs to started: the same in every run with the same seed. */
+  private java.util.Date caseStart(Task task) {
+    var history = engine.getHistoryService();
+    var instance = history.createHistoricProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+        .singleResult();
+    String root = instance.getRootProcessInstanceId() == null ? instance.getId() : instance.getRootProcessInstanceId();
+    return history.createHistoricProcessInstanceQuery().processInstanceId(root).singleResult().getStartTime();
   }
 
   /** The values a task is completed with, and how long after it opened. */
