@@ -1,0 +1,178 @@
+package org.carerelay.engine.benchmark;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.carerelay.engine.HttpCaller;
+
+/**
+ * An application the benchmark measures from outside: a JVM of its own on a new PostgreSQL
+ * database, started either as bare Camunda ({@code org.carerelay.bare.BareCamunda} from the test
+ * classpath) or as CareRelay (the packaged jar, as the container image starts it). It knows its start
+ * time to healthy, its resident memory and its database's size.
+ */
+final class BenchmarkServer implements AutoCloseable {
+
+  static final String SERVER_URL = System.getProperty("carerelay.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+  static final String USER = System.getProperty("carerelay.test.postgres.user", "postgres");
+  private static final Path LOGS = Path.of("target", "benchmark");
+  /** The same JVM settings for both: those of CareRelay's container image (deploy/Dockerfile). */
+  static final List<String> JVM = List.of("-XX:MaxRAMPercentage=75");
+
+  final String name;
+  final int port;
+  final String database;
+  final String databaseUrl;
+  private final List<String> command = new ArrayList<>();
+  private final String healthPath;
+  private Process process;
+  private long startedAt;
+  long startMillis;
+
+  private BenchmarkServer(String name, String healthPath) throws IOException, SQLException {
+    this.name = name;
+    this.healthPath = healthPath;
+    this.port = freePort();
+    this.database = "carerelay_bench_" + name.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
+    try (Connection server = DriverManager.getConnection(SERVER_URL, USER, "");
+         Statement statement = server.createStatement()) {
+      statement.execute("create database " + database + " owner " + USER);
+    }
+    this.databaseUrl = SERVER_URL.substring(0, SERVER_URL.lastIndexOf('/') + 1) + database;
+  }
+
+  /** Bare Camunda 7.24 REST, from the test classpath. */
+  static BenchmarkServer bare(String... arguments) throws IOException, SQLException {
+    BenchmarkServer server = new BenchmarkServer("bare-camunda", "/engine-rest/engine");
+    server.command.add(java());
+    server.command.addAll(JVM);
+    server.command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.carerelay.bare.BareCamunda"));
+    server.command.addAll(server.common());
+    server.command.addAll(List.of(arguments));
+    return server;
+  }
+
+  /** CareRelay with the demo region, from the packaged jar (failsafe passes carerelay.test.jar). */
+  static BenchmarkServer carerelay(String... arguments) throws IOException, SQLException {
+    String jar = System.getProperty("carerelay.test.jar");
+    if (jar == null || !Files.exists(Path.of(jar))) {
+      throw new IllegalStateException("the packaged application is needed (mvn verify, failsafe passes carerelay.test.jar)");
+    }
+    BenchmarkServer server = new BenchmarkServer("carerelay", "/actuator/health");
+    server.command.add(java());
+    server.command.addAll(JVM);
+    server.command.addAll(List.of("-jar", jar, "--spring.profiles.active=demo", "--carerelay.demo-mail.port=" + freePort()));
+    server.command.addAll(server.common());
+    server.command.addAll(List.of(arguments));
+    return server;
+  }
+
+  private List<String> common() {
+    return List.of("--server.port=" + port, "--spring.datasource.url=" + databaseUrl,
+        "--spring.datasource.username=" + USER, "--spring.datasource.password=");
+  }
+
+  /** Starts the JVM and waits until it answers healthy; remembers how long that took. */
+  BenchmarkServer start() throws IOException {
+    Files.createDirectories(LOGS);
+    startedAt = System.nanoTime();
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.to(LOGS.resolve(name + ".log").toFile())).start();
+    await(name + " healthy", Duration.ofMinutes(4), () -> {
+      if (!process.isAlive()) {
+        throw new IllegalStateException(name + " stopped; see " + LOGS.resolve(name + ".log"));
+      }
+      try {
+        var answer = HttpCaller.browser(port).get(healthPath);
+        return answer.statusCode() == 200 && !answer.body().contains("DOWN");
+      } catch (RuntimeException e) {
+        return false;
+      }
+    });
+    startMillis = (System.nanoTime() - startedAt) / 1_000_000;
+    return this;
+  }
+
+  /** Resident memory of the JVM now, in MiB. */
+  long residentMib() throws IOException {
+    for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      if (line.startsWith("VmRSS:")) {
+        return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+      }
+    }
+    throw new IllegalStateException("no VmRSS for " + process.pid());
+  }
+
+  long databaseBytes() throws SQLException {
+    return queryLong("select pg_database_size(current_database())");
+  }
+
+  long queryLong(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(databaseUrl, USER, "");
+         Statement statement = connection.createStatement();
+         ResultSet result = statement.executeQuery(sql)) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  void execute(String sql) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(databaseUrl, USER, "");
+         Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    }
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    }
+    if (!Boolean.getBoolean("carerelay.benchmark.keep-databases")) {
+      try (Connection server = DriverManager.getConnection(SERVER_URL, USER, "");
+           Statement statement = server.createStatement()) {
+        statement.execute("drop database if exists " + database + " with (force)");
+      }
+    }
+  }
+
+  static void await(String what, Duration within, BooleanSupplier condition) {
+    long deadline = System.nanoTime() + within.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("not within " + within + ": " + what);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static String java() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    }
+  }
+}

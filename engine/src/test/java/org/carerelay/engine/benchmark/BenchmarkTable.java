@@ -1,0 +1,47 @@
+package org.carerelay.engine.benchmark;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+
+/**
+ * The benchmark's table, side by side with bare Camunda: each benchmark adds its rows to
+ * {@code target/benchmark/results.md} (one file per Maven run of the benchmark profile) and prints it.
+ */
+final class BenchmarkTable {
+
+  private static final Path FILE = Path.of("target", "benchmark", "results.md");
+
+  private BenchmarkTable() {}
+
+  /** A row; {@code bare} may be "–" where bare Camunda has no such thing. */
+  static synchronized void row(String figure, String bare, String carerelay, String ratio, String target) {
+    try {
+      Files.createDirectories(FILE.getParent());
+      if (!Files.exists(FILE)) {
+        Files.writeString(FILE, "Benchmark of " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+            + " cores, " + System.getProperty("os.name") + "\n\n"
+            + "| figure | bare Camunda | CareRelay | ratio | target |\n|---|---|---|---|---|\n");
+      }
+      Files.writeString(FILE, "| " + figure + " | " + bare + " | " + carerelay + " | " + ratio + " | " + target + " |\n",
+          StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void print() {
+    try {
+      System.out.println("BENCHMARK TABLE (" + FILE + ")\n" + Files.readString(FILE));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String ratio(double bare, double carerelay) {
+    return String.format("%.2f×", carerelay / bare);
+  }
+}
