@@ -28,8 +28,18 @@ final class BenchmarkServer implements AutoCloseable {
   static final String SERVER_URL = System.getProperty("carerelay.test.postgres.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
   static final String USER = System.getProperty("carerelay.test.postgres.user", "postgres");
   private static final Path LOGS = Path.of("target", "benchmark");
-  /** The same JVM settings for both: those of CareRelay's container image (deploy/Dockerfile). */
-  static final List<String> JVM = List.of("-XX:MaxRAMPercentage=75");
+  /**
+   * The same JVM settings for both: those of CareRelay's container image (deploy/Dockerfile), and
+   * with {@code -Dcarerelay.benchmark.profile=true} a Java Flight Recording of each into target/benchmark.
+   */
+  private static List<String> jvm(String name) {
+    List<String> settings = new ArrayList<>(List.of("-XX:MaxRAMPercentage=75"));
+    if (Boolean.getBoolean("carerelay.benchmark.profile")) {
+      settings.add("-XX:FlightRecorderOptions=stackdepth=512");
+      settings.add("-XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve(name + ".jfr").toAbsolutePath());
+    }
+    return settings;
+  }
 
   final String name;
   final int port;
@@ -41,23 +51,31 @@ final class BenchmarkServer implements AutoCloseable {
   private long startedAt;
   long startMillis;
 
-  private BenchmarkServer(String name, String healthPath) throws IOException, SQLException {
+  /** Whether this server made its database (and drops it), or shares another's. */
+  private final boolean ownsDatabase;
+
+  private BenchmarkServer(String name, String healthPath, BenchmarkServer sharing) throws IOException, SQLException {
     this.name = name;
     this.healthPath = healthPath;
     this.port = freePort();
-    this.database = "carerelay_bench_" + name.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
-    try (Connection server = DriverManager.getConnection(SERVER_URL, USER, "");
-         Statement statement = server.createStatement()) {
-      statement.execute("create database " + database + " owner " + USER);
+    this.ownsDatabase = sharing == null;
+    if (sharing != null) {
+      this.database = sharing.database;
+    } else {
+      this.database = "carerelay_bench_" + name.replace('-', '_') + "_" + UUID.randomUUID().toString().substring(0, 8);
+      try (Connection server = DriverManager.getConnection(SERVER_URL, USER, "");
+           Statement statement = server.createStatement()) {
+        statement.execute("create database " + database + " owner " + USER);
+      }
     }
     this.databaseUrl = SERVER_URL.substring(0, SERVER_URL.lastIndexOf('/') + 1) + database;
   }
 
   /** Bare Camunda 7.24 REST, from the test classpath. */
   static BenchmarkServer bare(String... arguments) throws IOException, SQLException {
-    BenchmarkServer server = new BenchmarkServer("bare-camunda", "/engine-rest/engine");
+    BenchmarkServer server = new BenchmarkServer("bare-camunda", "/engine-rest/engine", null);
     server.command.add(java());
-    server.command.addAll(JVM);
+    server.command.addAll(jvm(server.name));
     server.command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.carerelay.bare.BareCamunda"));
     server.command.addAll(server.common());
     server.command.addAll(List.of(arguments));
@@ -66,13 +84,19 @@ final class BenchmarkServer implements AutoCloseable {
 
   /** CareRelay with the demo region, from the packaged jar (failsafe passes carerelay.test.jar). */
   static BenchmarkServer carerelay(String... arguments) throws IOException, SQLException {
+    return carerelayNode("carerelay", null, arguments);
+  }
+
+  /** A CareRelay node; with {@code sharing}, on that server's database, as a second node of a cluster. */
+  static BenchmarkServer carerelayNode(String name, BenchmarkServer sharing, String... arguments)
+      throws IOException, SQLException {
     String jar = System.getProperty("carerelay.test.jar");
     if (jar == null || !Files.exists(Path.of(jar))) {
       throw new IllegalStateException("the packaged application is needed (mvn verify, failsafe passes carerelay.test.jar)");
     }
-    BenchmarkServer server = new BenchmarkServer("carerelay", "/actuator/health");
+    BenchmarkServer server = new BenchmarkServer(name, "/actuator/health", sharing);
     server.command.add(java());
-    server.command.addAll(JVM);
+    server.command.addAll(jvm(server.name));
     server.command.addAll(List.of("-jar", jar, "--spring.profiles.active=demo", "--carerelay.demo-mail.port=" + freePort()));
     server.command.addAll(server.common());
     server.command.addAll(List.of(arguments));
@@ -143,7 +167,7 @@ final class BenchmarkServer implements AutoCloseable {
         process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
       }
     }
-    if (!Boolean.getBoolean("carerelay.benchmark.keep-databases")) {
+    if (ownsDatabase && !Boolean.getBoolean("carerelay.benchmark.keep-databases")) {
       try (Connection server = DriverManager.getConnection(SERVER_URL, USER, "");
            Statement statement = server.createStatement()) {
         statement.execute("drop database if exists " + database + " with (force)");

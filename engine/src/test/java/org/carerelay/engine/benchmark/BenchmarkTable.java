@@ -9,7 +9,7 @@ import java.time.LocalDate;
 
 /**
  * The benchmark's table, side by side with bare Camunda: each benchmark adds its rows to
- * {@code target/benchmark/results.md} (one file per Maven run of the benchmark profile) and prints it.
+ * {@code target/benchmark/results.md} (begun anew by each Maven run of the benchmark profile) and prints it.
  */
 final class BenchmarkTable {
 
@@ -21,8 +21,9 @@ final class BenchmarkTable {
   static synchronized void row(String figure, String bare, String carerelay, String ratio, String target) {
     try {
       Files.createDirectories(FILE.getParent());
-      if (!Files.exists(FILE)) {
-        Files.writeString(FILE, "Benchmark of " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
+      String run = "<!-- run " + System.getProperty("carerelay.benchmark.run", "") + " -->";
+      if (!Files.exists(FILE) || !Files.readAllLines(FILE).get(0).equals(run)) {
+        Files.writeString(FILE, run + "\n" + "Benchmark of " + LocalDate.now() + ", " + Runtime.getRuntime().availableProcessors()
             + " cores, " + System.getProperty("os.name") + "\n\n"
             + "| figure | bare Camunda | CareRelay | ratio | target |\n|---|---|---|---|---|\n");
       }
