@@ -33,9 +33,10 @@ class EscalationBenchmarkIT {
       long seeding = System.nanoTime();
       ExecutorService clients = Executors.newFixedThreadPool(8);
       List<Future<?>> starts = new ArrayList<>();
+      HttpCaller[] hubOn = {HttpCaller.basic(a.port, "hub-coordinator", "demo"), HttpCaller.basic(b.port, "hub-coordinator", "demo")};
       for (int i = 0; i < TIMERS; i++) {
         int n = i;
-        HttpCaller hub = HttpCaller.basic(n % 2 == 0 ? a.port : b.port, "hub-coordinator", "demo");
+        HttpCaller hub = hubOn[n % 2];
         starts.add(clients.submit(() -> {
           var answer = hub.postJson("/engine-rest/process-definition/key/partner-handover/start", """
               {"businessKey": "ES-%1$d", "variables": {
