@@ -23,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * P2 of the benchmark: a partner team's task list with authorization on, at a number of open
  * hand-offs spread over the partnership (-Dcarerelay.benchmark.open-tasks, 10,000 by default), on
  * PostgreSQL with fresh statistics. Prints p50 and p99 of {@code GET /engine-rest/task?candidateGroup=}
- * (first page of 15, as Tasklist asks), its count and the team's Tasklist filter, as the team's own user. Not a test: run it with
+ * (first page of 15, as Tasklist asks), its count and the team's Tasklist filter, as the team's own user;
+ * then the same list and count in bare Camunda ({@link BenchmarkServer#bare}) seeded with as many hand-offs of the
+ * same shape, Bluebell's team offered the same share. Not a test: run it with
  * {@code mvn -B -pl engine verify -Pbenchmark}.
  */
 @Tag("benchmark")
@@ -71,18 +73,51 @@ class TaskListBenchmark {
     System.out.printf("seeded %d open hand-offs in %d s%n", open, (System.nanoTime() - seeding) / 1_000_000_000);
     jdbc.sql("analyze").update();
 
-    report("bluebell-coordinator", "/engine-rest/task?candidateGroup=bluebell-care-coordinators&firstResult=0&maxResults=15");
-    report("bluebell-coordinator", "/engine-rest/task/count?candidateGroup=bluebell-care-coordinators");
-    report("hub-coordinator", "/engine-rest/task?candidateGroup=carerelay-hub&firstResult=0&maxResults=15");
+    String list = "/engine-rest/task?candidateGroup=bluebell-care-coordinators&firstResult=0&maxResults=15";
+    String count = "/engine-rest/task/count?candidateGroup=bluebell-care-coordinators";
+    long[] carerelayList = report(port, "bluebell-coordinator", list);
+    long[] carerelayCount = report(port, "bluebell-coordinator", count);
+    long[] hubList = report(port, "hub-coordinator", "/engine-rest/task?candidateGroup=carerelay-hub&firstResult=0&maxResults=15");
     // The team's Tasklist filter: the same task query, as Tasklist's list asks for it.
     String filter = jdbc.sql("select filter_id from partner_team where group_id = 'bluebell-care-coordinators'")
         .query(String.class).single();
-    report("bluebell-coordinator", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15");
+    long[] filterList = report(port, "bluebell-coordinator", "/engine-rest/filter/" + filter + "/list?firstResult=0&maxResults=15");
+
+    // The same open hand-offs, the same share for Bluebell's team, in bare Camunda (no authorization).
+    try (BenchmarkServer bare = BenchmarkServer.bare("--bare.seed-open-tasks=" + open).start()) {
+      BenchmarkServer.await("bare Camunda seeded", java.time.Duration.ofMinutes(30), () -> {
+        try {
+          return bare.queryLong("select count(*) from act_ru_task") >= open;
+        } catch (java.sql.SQLException e) {
+          throw new IllegalStateException(e);
+        }
+      });
+      bare.execute("analyze");
+      long[] bareList = report(bare.port, "-", list);
+      long[] bareCount = report(bare.port, "-", count);
+      String size = String.format("%,d open hand-offs", open);
+      BenchmarkTable.row("P2 a team's `GET /engine-rest/task?candidateGroup=` (first 15) at " + size + ", p50 / p99",
+          bareList[0] + " / " + bareList[1] + " ms", carerelayList[0] + " / " + carerelayList[1] + " ms",
+          BenchmarkTable.ratio(bareList[1], carerelayList[1]) + " (p99)",
+          "p99 ≤ 100 ms at 100,000: " + (open < 100_000 ? "–" : carerelayList[1] <= 100 ? "met" : "not met"));
+      BenchmarkTable.row("P2 the team's count (`/engine-rest/task/count`) at " + size + ", p50 / p99",
+          bareCount[0] + " / " + bareCount[1] + " ms", carerelayCount[0] + " / " + carerelayCount[1] + " ms",
+          BenchmarkTable.ratio(bareCount[1], carerelayCount[1]) + " (p99)", "");
+      BenchmarkTable.row("P2 the team's Tasklist filter (`/engine-rest/filter/{id}/list`) at " + size + ", p50 / p99",
+          "–", filterList[0] + " / " + filterList[1] + " ms", "",
+          "p99 ≤ 100 ms at 100,000: " + (open < 100_000 ? "–" : filterList[1] <= 100 ? "met" : "not met"));
+      BenchmarkTable.row("P2 the hub's list (no per-task grants) at " + size + ", p50 / p99", "–",
+          hubList[0] + " / " + hubList[1] + " ms", "", "");
+      BenchmarkTable.print();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
 
     Benchmarks.holdIfAsked(jdbc);
   }
 
-  private void report(String user, String path) {
+  /** Times 50 calls after 5 to warm up; prints them and returns p50 and p99 in ms. */
+  private static long[] report(int port, String user, String path) {
     HttpCaller caller = HttpCaller.basic(port, user, "demo");
     for (int i = 0; i < 5; i++) {
       caller.get(path); // warm up
@@ -97,5 +132,6 @@ class TaskListBenchmark {
     }
     times.sort(Long::compare);
     System.out.printf("BENCHMARK %-22s %-90s p50 %5d ms  p99 %5d ms  (%s)%n", user, path, times.get(24), times.get(49), size);
+    return new long[] {times.get(24), times.get(49)};
   }
 }
