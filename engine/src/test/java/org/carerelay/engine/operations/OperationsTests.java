@@ -72,6 +72,48 @@ class OperationsTests {
         .allSatisfy(definition -> assertThat(definition.getHistoryTimeToLive()).isNotNull().isPositive());
   }
 
+  @Test
+  void aFinishedHandOffKeepsItsHistoryButNotTheDetailOfEveryChangeNorTheJobLog() throws Exception {
+    HttpCaller hub = HttpCaller.basic(port, "hub-coordinator", "demo");
+    HttpCaller bluebell = HttpCaller.basic(port, "bluebell-coordinator", "demo");
+    HttpResponse<String> started = hub.postJson("/engine-rest/process-definition/key/partner-handover/start", """
+        {"businessKey": "HIST-1", "variables": {
+          "caseReference": {"value": "HIST-1", "type": "String"},
+          "service": {"value": "care-package", "type": "String"},
+          "urgency": {"value": "urgent", "type": "String"},
+          "locality": {"value": "downs-coast", "type": "String"},
+          "requestSummary": {"value": "Carers twice a day", "type": "String"}}}
+        """);
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String handoff = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).get("id").asText();
+    for (String[] step : new String[][] {{"user_respond", "{\"response\": {\"value\": \"accept\"}}"},
+        {"user_complete", "{\"completion\": {\"value\": \"done\"}, \"completionNote\": {\"value\": \"Starts at 9\"}}"}}) {
+      String task = engine.getTaskService().createTaskQuery().processInstanceId(handoff).taskDefinitionKey(step[0])
+          .singleResult().getId();
+      HttpResponse<String> done = bluebell.postJson("/engine-rest/task/" + task + "/submit-form", "{\"variables\": " + step[1] + "}");
+      assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+    var history = engine.getHistoryService();
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(handoff).singleResult().getEndTime())
+        .as("the hand-off ended").isNotNull();
+
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(handoff).list())
+        .extracting(task -> task.getTaskDefinitionKey()).containsExactlyInAnyOrder("user_respond", "user_complete");
+    assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(handoff).activityId("user_complete").count())
+        .isOne();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(handoff).variableName("response")
+        .singleResult().getValue()).as("each variable's last value").isEqualTo("accept");
+    assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(handoff).count())
+        .as("the routing and service level decisions").isPositive();
+    assertThat(history.createUserOperationLogQuery().processInstanceId(handoff).operationType("Complete").list())
+        .as("who completed each task").extracting(entry -> entry.getUserId()).containsOnly("bluebell-coordinator");
+
+    assertThat(history.createHistoricDetailQuery().processInstanceId(handoff).count())
+        .as("no row for every change of every variable").isZero();
+    assertThat(history.createHistoricJobLogQuery().processInstanceId(handoff).count())
+        .as("no job log: timers created and cancelled").isZero();
+  }
+
   private static long gauge(String metrics, String name) {
     Matcher value = Pattern.compile("(?m)^" + name + "\\{[^}]*} ([0-9.E+]+)$").matcher(metrics);
     assertThat(value.find()).as(name + " in\n" + metrics).isTrue();
