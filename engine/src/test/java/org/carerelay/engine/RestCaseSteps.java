@@ -25,6 +25,21 @@ public final class RestCaseSteps {
     return JSON.readTree(started.body()).get("id").asText();
   }
 
+  /** Where the hub starts a hand-off on its own over REST, with {@link #handoffStart}'s body. */
+  public static final String START_HANDOFF = "/engine-rest/process-definition/key/partner-handover/start";
+
+  /** The body of a hand-off the hub starts on its own: the case reference is also its business key. */
+  public static String handoffStart(String reference, String service, String urgency, String locality, String summary) {
+    return """
+        {"businessKey": "%1$s", "variables": {
+          "caseReference": {"value": "%1$s", "type": "String"},
+          "service": {"value": "%2$s", "type": "String"},
+          "urgency": {"value": "%3$s", "type": "String"},
+          "locality": {"value": "%4$s", "type": "String"},
+          "requestSummary": {"value": "%5$s", "type": "String"}}}
+        """.formatted(reference, service, urgency, locality, summary);
+  }
+
   /** The user finds their one open task of this kind for the case and submits its form. */
   public static void act(HttpCaller caller, String reference, String taskKey, Map<String, Object> form) throws Exception {
     JsonNode mine = null;

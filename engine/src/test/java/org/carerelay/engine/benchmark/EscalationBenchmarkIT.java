@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.carerelay.engine.HttpCaller;
+import org.carerelay.engine.RestCaseSteps;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,14 +39,8 @@ class EscalationBenchmarkIT {
         int n = i;
         HttpCaller hub = hubOn[n % 2];
         starts.add(clients.submit(() -> {
-          var answer = hub.postJson("/engine-rest/process-definition/key/partner-handover/start", """
-              {"businessKey": "ES-%1$d", "variables": {
-                "caseReference": {"value": "ES-%1$d", "type": "String"},
-                "service": {"value": "%2$s", "type": "String"},
-                "urgency": {"value": "routine", "type": "String"},
-                "locality": {"value": "%3$s", "type": "String"},
-                "requestSummary": {"value": "Escalation benchmark %1$d", "type": "String"}}}
-              """.formatted(n, SERVICES[n % SERVICES.length], LOCALITIES[(n / SERVICES.length) % 2]));
+          var answer = hub.postJson(RestCaseSteps.START_HANDOFF, RestCaseSteps.handoffStart("ES-" + n,
+              SERVICES[n % SERVICES.length], "routine", LOCALITIES[(n / SERVICES.length) % 2], "Escalation benchmark " + n));
           if (answer.statusCode() != 200) {
             throw new IllegalStateException(answer.statusCode() + " " + answer.body());
           }

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.carerelay.engine.HttpCaller;
+import org.carerelay.engine.RestCaseSteps;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,16 +206,10 @@ class ClusterIT {
   private static String startHandoff(Node node, int i) throws IOException {
     String services = "care-package,equipment,anticipatory-medicines";
     String service = services.split(",")[i % 3];
-    String body = """
-        {"businessKey": "CL-%1$04d", "variables": {
-          "caseReference": {"value": "CL-%1$04d", "type": "String"},
-          "service": {"value": "%2$s", "type": "String"},
-          "urgency": {"value": "urgent", "type": "String"},
-          "locality": {"value": "%3$s", "type": "String"},
-          "requestSummary": {"value": "Cluster test request %1$d", "type": "String"}}}
-        """.formatted(i, service, i % 2 == 0 ? "high-weald" : "downs-coast");
-    var answer = HttpCaller.basic(node.port, "hub-coordinator", "demo")
-        .postJson("/engine-rest/process-definition/key/partner-handover/start", body);
+    String reference = "CL-%04d".formatted(i);
+    var answer = HttpCaller.basic(node.port, "hub-coordinator", "demo").postJson(RestCaseSteps.START_HANDOFF,
+        RestCaseSteps.handoffStart(reference, service, "urgent", i % 2 == 0 ? "high-weald" : "downs-coast",
+            "Cluster test request " + i));
     assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     return JSON.readTree(answer.body()).get("id").asText();
   }

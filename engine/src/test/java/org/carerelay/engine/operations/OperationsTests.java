@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
 import org.carerelay.engine.HttpCaller;
+import org.carerelay.engine.RestCaseSteps;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,14 +77,8 @@ class OperationsTests {
   void aFinishedHandOffKeepsItsHistoryButNotTheDetailOfEveryChangeNorTheJobLog() throws Exception {
     HttpCaller hub = HttpCaller.basic(port, "hub-coordinator", "demo");
     HttpCaller bluebell = HttpCaller.basic(port, "bluebell-coordinator", "demo");
-    HttpResponse<String> started = hub.postJson("/engine-rest/process-definition/key/partner-handover/start", """
-        {"businessKey": "HIST-1", "variables": {
-          "caseReference": {"value": "HIST-1", "type": "String"},
-          "service": {"value": "care-package", "type": "String"},
-          "urgency": {"value": "urgent", "type": "String"},
-          "locality": {"value": "downs-coast", "type": "String"},
-          "requestSummary": {"value": "Carers twice a day", "type": "String"}}}
-        """);
+    HttpResponse<String> started = hub.postJson(RestCaseSteps.START_HANDOFF,
+        RestCaseSteps.handoffStart("HIST-1", "care-package", "urgent", "downs-coast", "Carers twice a day"));
     assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
     String handoff = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).get("id").asText();
     for (String[] step : new String[][] {{"user_respond", "{\"response\": {\"value\": \"accept\"}}"},
