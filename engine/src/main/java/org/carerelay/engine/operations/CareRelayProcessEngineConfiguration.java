@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Configuration;
  * The engine's configuration as Camunda's Spring Boot starter makes it, with one change: its MyBatis
  * mappings ({@code carerelay/mybatis/mappings.xml}, Camunda 7.24.0's own with one file replaced)
  * check a task query's grants with EXISTS per task instead of a join whose cost grows with the
- * square of a team's open tasks. {@code TaskQueryMappingTests} fails when Camunda's own mappings
+ * square of a team's open tasks. {@code MappingCopiesTests} fails when Camunda's own mappings
  * change under it, so an upgrade cannot silently run with a stale copy.
  */
 @Configuration(proxyBeanMethods = false)

@@ -71,6 +71,7 @@ class TaskListBenchmark {
       });
     }
     System.out.printf("seeded %d open hand-offs in %d s%n", open, (System.nanoTime() - seeding) / 1_000_000_000);
+    int finished = finishedHandoffs();
     jdbc.sql("analyze").update();
 
     String list = "/engine-rest/task?candidateGroup=bluebell-care-coordinators&firstResult=0&maxResults=15";
@@ -95,7 +96,7 @@ class TaskListBenchmark {
       bare.execute("analyze");
       long[] bareList = report(bare.port, "-", list);
       long[] bareCount = report(bare.port, "-", count);
-      String size = String.format("%,d open hand-offs", open);
+      String size = String.format("%,d open and %,d finished hand-offs", open, finished);
       BenchmarkTable.row("P2 a team's `GET /engine-rest/task?candidateGroup=` (first 15) at " + size + ", p50 / p99",
           bareList[0] + " / " + bareList[1] + " ms", carerelayList[0] + " / " + carerelayList[1] + " ms",
           BenchmarkTable.ratio(bareList[1], carerelayList[1]) + " (p99)",
@@ -114,6 +115,42 @@ class TaskListBenchmark {
     }
 
     Benchmarks.holdIfAsked(jdbc);
+  }
+
+  /**
+   * Finished hand-offs in history ({@code -Dcarerelay.benchmark.finished-cases}, 100,000), as far as a
+   * task list can feel them: each leaves its teams' grants on its finished tasks in
+   * {@code ACT_RU_AUTHORIZATION} for as long as its history is kept. 120 hand-offs are run to their end
+   * through the engine, then their grants are copied (new ids, tasks and cases) up to the number asked
+   * for. Camunda's history tables themselves are not read by a task list and are not copied.
+   */
+  private int finishedHandoffs() {
+    int finished = Integer.getInteger("carerelay.benchmark.finished-cases", 100_000);
+    int real = Math.min(finished, 120);
+    var tasks = engine.getTaskService();
+    for (int i = 0; i < real; i++) {
+      String[] request = REQUESTS[i % REQUESTS.length];
+      String handoff = engine.getRuntimeService().startProcessInstanceByKey("partner-handover", "BF-" + i, Map.of(
+          "caseReference", "BF-" + i, "service", request[0], "urgency", "routine", "locality", request[1],
+          "requestSummary", "Finished benchmark request " + i)).getId();
+      tasks.complete(tasks.createTaskQuery().processInstanceId(handoff).taskDefinitionKey("user_respond").singleResult()
+          .getId(), Map.of("response", "accept"));
+      var complete = tasks.createTaskQuery().processInstanceId(handoff).taskDefinitionKey("user_complete").singleResult();
+      if (complete != null) {
+        tasks.complete(complete.getId(), Map.of("completion", "done", "completionNote", "Done"));
+      }
+    }
+    int copies = (finished + real - 1) / real - 1;
+    jdbc.sql("""
+        insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_, resource_id_, perms_,
+          removal_time_, root_proc_inst_id_)
+        select md5(a.id_ || '-' || copy), 1, a.type_, a.group_id_, a.user_id_, a.resource_type_,
+          md5(a.resource_id_ || '-' || copy), a.perms_, a.removal_time_, md5(a.root_proc_inst_id_ || '-' || copy)
+        from act_ru_authorization a cross join generate_series(1, ?) copy
+        where a.resource_type_ = 19""").param(copies).update();
+    System.out.printf("%d finished hand-offs' grants: %d rows in ACT_RU_AUTHORIZATION%n", real * (copies + 1),
+        jdbc.sql("select count(*) from act_ru_authorization").query(Long.class).single());
+    return real * (copies + 1);
   }
 
   /** Times 50 calls after 5 to warm up; prints them and returns p50 and p99 in ms. */
