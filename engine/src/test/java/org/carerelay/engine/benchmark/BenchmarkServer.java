@@ -29,11 +29,13 @@ final class BenchmarkServer implements AutoCloseable {
   static final String USER = System.getProperty("carerelay.test.postgres.user", "postgres");
   private static final Path LOGS = Path.of("target", "benchmark");
   /**
-   * The same JVM settings for both: those of CareRelay's container image (deploy/Dockerfile), and
-   * with {@code -Dcarerelay.benchmark.profile=true} a Java Flight Recording of each into target/benchmark.
+   * The same JVM settings for both: those of CareRelay's container image (deploy/Dockerfile's
+   * ENTRYPOINT, between {@code java} and {@code -jar}), and with {@code -Dcarerelay.benchmark.profile=true}
+   * a Java Flight Recording of each into target/benchmark.
    */
-  private static List<String> jvm(String name) {
-    List<String> settings = new ArrayList<>(List.of("-XX:MaxRAMPercentage=75"));
+  private static List<String> jvm(String name) throws IOException {
+    List<String> entrypoint = org.carerelay.engine.cluster.DeploymentFilesIT.entrypoint();
+    List<String> settings = new ArrayList<>(entrypoint.subList(1, entrypoint.indexOf("-jar")));
     if (Boolean.getBoolean("carerelay.benchmark.profile")) {
       settings.add("-XX:FlightRecorderOptions=stackdepth=512");
       settings.add("-XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve(name + ".jfr").toAbsolutePath());

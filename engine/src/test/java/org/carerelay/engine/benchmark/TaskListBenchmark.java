@@ -118,14 +118,14 @@ class TaskListBenchmark {
   }
 
   /**
-   * Finished hand-offs in history ({@code -Dcarerelay.benchmark.finished-cases}, 100,000), as far as a
+   * Finished hand-offs in history ({@code -Dcarerelay.benchmark.finished-handoffs}, 100,000), as far as a
    * task list can feel them: each leaves its teams' grants on its finished tasks in
    * {@code ACT_RU_AUTHORIZATION} for as long as its history is kept. 120 hand-offs are run to their end
    * through the engine, then their grants are copied (new ids, tasks and cases) up to the number asked
    * for. Camunda's history tables themselves are not read by a task list and are not copied.
    */
   private int finishedHandoffs() {
-    int finished = Integer.getInteger("carerelay.benchmark.finished-cases", 100_000);
+    int finished = Integer.getInteger("carerelay.benchmark.finished-handoffs", 100_000);
     int real = Math.min(finished, 120);
     var tasks = engine.getTaskService();
     for (int i = 0; i < real; i++) {

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
  * other and with the build (run after packaging, by failsafe). The image's entrypoint is the command
  * {@code ClusterIT} starts its nodes with ({@link #entrypoint()}).
  */
-class DeploymentFilesIT {
+public class DeploymentFilesIT {
 
   static final Path DEPLOY = Path.of("..", "deploy");
   private static final Pattern INSTRUCTION = Pattern.compile("(?m)^(FROM|USER|COPY|EXPOSE|HEALTHCHECK|ENTRYPOINT)\\s+(.*)$");
@@ -102,7 +102,8 @@ class DeploymentFilesIT {
   }
 
   /** The image's ENTRYPOINT, as the command it runs. */
-  static List<String> entrypoint() throws IOException {
+  /** The container image's ENTRYPOINT, as a command. */
+  public static List<String> entrypoint() throws IOException {
     String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile")).replace("\\\n", " ");
     List<String> command = new ArrayList<>();
     new ObjectMapper().readTree(instruction(dockerfile, "ENTRYPOINT")).forEach(part -> command.add(part.asText()));
