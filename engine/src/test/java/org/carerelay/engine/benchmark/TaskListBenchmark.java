@@ -147,7 +147,9 @@ class TaskListBenchmark {
         select md5(a.id_ || '-' || copy), 1, a.type_, a.group_id_, a.user_id_, a.resource_type_,
           md5(a.resource_id_ || '-' || copy), a.perms_, a.removal_time_, md5(a.root_proc_inst_id_ || '-' || copy)
         from act_ru_authorization a cross join generate_series(1, ?) copy
-        where a.resource_type_ = 19""").param(copies).update();
+        where a.resource_type_ = 19
+          and a.root_proc_inst_id_ in (select id_ from act_hi_procinst where business_key_ like 'BF-%')""")
+        .param(copies).update();
     System.out.printf("%d finished hand-offs' grants: %d rows in ACT_RU_AUTHORIZATION%n", real * (copies + 1),
         jdbc.sql("select count(*) from act_ru_authorization").query(Long.class).single());
     return real * (copies + 1);
