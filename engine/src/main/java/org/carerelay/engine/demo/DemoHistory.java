@@ -112,10 +112,15 @@ class DemoHistory implements ApplicationRunner {
       Instant day = first.plus(Duration.ofDays(7L * properties.weeks() * i / (cases - STILL_OPEN)));
       Instant at = day.truncatedTo(java.time.temporal.ChronoUnit.DAYS)
           .plus(Duration.ofMinutes(8 * 60 + random.nextInt(10 * 60)));
-      if (at.isAfter(first) && at.isBefore(end)) {
-        String pathway = random.nextDouble() < properties.hospiceShare() ? "hospice-admission" : "rapid-discharge";
-        steps.add(new Step(at, pathway, null, null, null, null));
+      // A working hour of the first day before the history begins, or of today after now, moves a day
+      // in, so the history has the same cases whatever the hour it is made at.
+      if (!at.isAfter(first)) {
+        at = at.plus(Duration.ofDays(1));
+      } else if (!at.isBefore(end)) {
+        at = at.minus(Duration.ofDays(1));
       }
+      String pathway = random.nextDouble() < properties.hospiceShare() ? "hospice-admission" : "rapid-discharge";
+      steps.add(new Step(at, pathway, null, null, null, null));
     }
   }
 
