@@ -16,7 +16,8 @@ final class OfferBundle implements IBundleProvider {
 
   private final List<Offers.Offer> offers;
   private final Function<Offers.Offer, IBaseResource> task;
-  private final InstantType published = new InstantType(new Date());
+  /** When the search was answered, by the engine clock (as every time CareRelay records). */
+  private final InstantType published = new InstantType(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
 
   OfferBundle(List<Offers.Offer> offers, Function<Offers.Offer, IBaseResource> task) {
     this.offers = offers;
