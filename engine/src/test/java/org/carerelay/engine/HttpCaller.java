@@ -123,6 +123,12 @@ public final class HttpCaller {
     return sendJson("POST", path, json);
   }
 
+  /** A JSON POST that accepts only this media type ({@code application/hal+json}, as Tasklist asks). */
+  public HttpResponse<String> postJson(String path, String json, String accept) {
+    return send(request(path).header("Content-Type", "application/json").setHeader("Accept", accept)
+        .POST(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public HttpResponse<String> putJson(String path, String json) {
     return sendJson("PUT", path, json);
   }

@@ -59,7 +59,11 @@ class PartnerIsolationTests {
     String list = icbUser.get("/engine-rest/task").body();
     assertThat(list).contains(icbCase.task().getId()).doesNotContain(hospiceCase.task().getId());
     assertThat(icbUser.get("/engine-rest/task?candidateGroup=" + HOSPICE_TEAM).body()).isEqualTo("[]");
-    assertThat(icbUser.get("/engine-rest/task/count").body()).doesNotContain("\"count\":0");
+    int listed = com.jayway.jsonpath.JsonPath.<java.util.List<?>>read(list, "$").size();
+    assertThat(listed).isPositive();
+    assertThat(icbUser.get("/engine-rest/task/count").body()).as("counts only the tasks it may see")
+        .isEqualTo("{\"count\":" + listed + "}");
+    assertThat(icbUser.get("/engine-rest/task/count?candidateGroup=" + HOSPICE_TEAM).body()).isEqualTo("{\"count\":0}");
 
     assertThat(icbUser.get(foreignTask).statusCode()).isIn(403, 404);
     assertThat(icbUser.get(foreignTask + "/variables").statusCode()).isIn(403, 404);
@@ -105,6 +109,13 @@ class PartnerIsolationTests {
     assertThat(icbUser.get(api + "/filter/" + icbFilter + "/list").body())
         .contains(icbCase.task().getId()).doesNotContain(hospiceCase.task().getId());
     assertThat(icbUser.get(api + "/filter/" + hospiceFilter + "/list").statusCode()).isEqualTo(403);
+    // Tasklist's own call: the first page as HAL, with the number of the filter's tasks beside it
+    String page = icbUser.postJson(api + "/filter/" + icbFilter + "/list?firstResult=0&maxResults=15",
+        "{\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}", "application/hal+json").body();
+    int onPage = com.jayway.jsonpath.JsonPath.<java.util.List<?>>read(page, "$._embedded.task").size();
+    assertThat(page).contains(icbCase.task().getId()).doesNotContain(hospiceCase.task().getId());
+    assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(page, "$.count")).isEqualTo(onPage);
+    assertThat(icbUser.get(api + "/filter/" + icbFilter + "/count").body()).isEqualTo("{\"count\":" + onPage + "}");
     assertThat(icbUser.get(api + "/task/" + hospiceCase.task().getId()).statusCode()).isIn(403, 404);
     assertThat(icbUser.get(api + "/task/" + hospiceCase.task().getId() + "/form-variables").statusCode()).isIn(403, 404);
     assertThat(icbUser.postJson(api + "/task/" + hospiceCase.task().getId() + "/claim", "{\"userId\":\"chc-nurse\"}")
