@@ -2,7 +2,9 @@ package org.carerelay.engine.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.carerelay.engine.HttpCaller;
 import org.carerelay.engine.PostgresTest;
@@ -59,7 +61,7 @@ class PartnerIsolationTests {
     String list = icbUser.get("/engine-rest/task").body();
     assertThat(list).contains(icbCase.task().getId()).doesNotContain(hospiceCase.task().getId());
     assertThat(icbUser.get("/engine-rest/task?candidateGroup=" + HOSPICE_TEAM).body()).isEqualTo("[]");
-    int listed = com.jayway.jsonpath.JsonPath.<java.util.List<?>>read(list, "$").size();
+    int listed = JsonPath.<List<?>>read(list, "$").size();
     assertThat(listed).isPositive();
     assertThat(icbUser.get("/engine-rest/task/count").body()).as("counts only the tasks it may see")
         .isEqualTo("{\"count\":" + listed + "}");
@@ -112,9 +114,9 @@ class PartnerIsolationTests {
     // Tasklist's own call: the first page as HAL, with the number of the filter's tasks beside it
     String page = icbUser.postJson(api + "/filter/" + icbFilter + "/list?firstResult=0&maxResults=15",
         "{\"sorting\":[{\"sortOrder\":\"desc\",\"sortBy\":\"created\"}],\"active\":true}", "application/hal+json").body();
-    int onPage = com.jayway.jsonpath.JsonPath.<java.util.List<?>>read(page, "$._embedded.task").size();
+    int onPage = JsonPath.<List<?>>read(page, "$._embedded.task").size();
     assertThat(page).contains(icbCase.task().getId()).doesNotContain(hospiceCase.task().getId());
-    assertThat(com.jayway.jsonpath.JsonPath.<Integer>read(page, "$.count")).isEqualTo(onPage);
+    assertThat(JsonPath.<Integer>read(page, "$.count")).isEqualTo(onPage);
     assertThat(icbUser.get(api + "/filter/" + icbFilter + "/count").body()).isEqualTo("{\"count\":" + onPage + "}");
     assertThat(icbUser.get(api + "/task/" + hospiceCase.task().getId()).statusCode()).isIn(403, 404);
     assertThat(icbUser.get(api + "/task/" + hospiceCase.task().getId() + "/form-variables").statusCode()).isIn(403, 404);
