@@ -4,6 +4,7 @@ import ca.uhn.fhir.rest.api.server.IBundleProvider;
 import java.util.Date;
 import java.util.List;
 import java.util.function.Function;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.hl7.fhir.instance.model.api.IPrimitiveType;
 import org.hl7.fhir.r4.model.InstantType;
@@ -17,7 +18,7 @@ final class OfferBundle implements IBundleProvider {
   private final List<Offers.Offer> offers;
   private final Function<Offers.Offer, IBaseResource> task;
   /** When the search was answered, by the engine clock (as every time CareRelay records). */
-  private final InstantType published = new InstantType(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
+  private final InstantType published = new InstantType(ClockUtil.getCurrentTime());
 
   OfferBundle(List<Offers.Offer> offers, Function<Offers.Offer, IBaseResource> task) {
     this.offers = offers;

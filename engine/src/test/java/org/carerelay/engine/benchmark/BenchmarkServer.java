@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.carerelay.engine.HttpCaller;
+import org.carerelay.engine.cluster.DeploymentFilesIT;
 
 /**
  * An application the benchmark measures from outside: a JVM of its own on a new PostgreSQL
@@ -34,7 +35,7 @@ final class BenchmarkServer implements AutoCloseable {
    * a Java Flight Recording of each into target/benchmark.
    */
   private static List<String> jvm(String name) throws IOException {
-    List<String> entrypoint = org.carerelay.engine.cluster.DeploymentFilesIT.entrypoint();
+    List<String> entrypoint = DeploymentFilesIT.entrypoint();
     List<String> settings = new ArrayList<>(entrypoint.subList(1, entrypoint.indexOf("-jar")));
     if (Boolean.getBoolean("carerelay.benchmark.profile")) {
       settings.add("-XX:FlightRecorderOptions=stackdepth=512");

@@ -101,8 +101,7 @@ public class DeploymentFilesIT {
     assertThat(unit).containsPattern("(?m)^ExecStart=/usr/bin/java .*-jar /opt/carerelay/carerelay\\.jar$");
   }
 
-  /** The image's ENTRYPOINT, as the command it runs. */
-  /** The container image's ENTRYPOINT, as a command. */
+  /** The container image's ENTRYPOINT, as the command it runs (ClusterIT's nodes, the benchmark's JVMs). */
   public static List<String> entrypoint() throws IOException {
     String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile")).replace("\\\n", " ");
     List<String> command = new ArrayList<>();
