@@ -63,14 +63,33 @@ public class NotificationRelay {
       initialDelayString = "${carerelay.notification.relay.interval:PT5S}")
   void scheduled() {
     if (properties.relay().enabled()) {
-      runOnce();
+      drain();
     }
   }
 
-  /** One run: claims what is due and tries to send it; returns how many were sent. */
+  /** One run: claims what is due (a batch at most) and tries to send it; returns how many were sent. */
   public int runOnce() {
+    return deliverAll(claimDue());
+  }
+
+  /**
+   * Runs again at once while a run claims a full batch, so that after a burst (a thousand hand-offs
+   * started at once, each with its "new request" mail) the outbox empties as fast as it can send, not
+   * one batch per interval; the pause comes when less than a batch was due. Returns how many were sent.
+   */
+  int drain() {
     int sent = 0;
-    for (Claimed claimed : claimDue()) {
+    List<Claimed> batch;
+    do {
+      batch = claimDue();
+      sent += deliverAll(batch);
+    } while (batch.size() == properties.relay().batchSize());
+    return sent;
+  }
+
+  private int deliverAll(List<Claimed> batch) {
+    int sent = 0;
+    for (Claimed claimed : batch) {
       if (deliver(claimed)) {
         sent++;
       }

@@ -94,6 +94,17 @@ class NotificationRelayTests {
   }
 
   @Test
+  void aBurstLeavesAtOnceNotOneBatchPerInterval() throws Exception {
+    fixture.mails(120); // the relay claims 50 a run
+
+    assertThat(relay.runOnce()).as("one run, one batch").isEqualTo(50);
+    assertThat(relay.drain()).as("the scheduled run goes on while batches are full").isEqualTo(70);
+
+    assertThat(fixture.received(smtp)).hasSize(120).extracting(MimeMessage::getMessageID).doesNotHaveDuplicates();
+    assertThat(fixture.statuses()).containsOnly("sent");
+  }
+
+  @Test
   void anSmtpOutageDelaysButLosesNothingAndSendsNothingTwice() throws Exception {
     fixture.mails(3);
     try (ServerSocket closed = new ServerSocket(0)) {
