@@ -25,7 +25,7 @@ public record NotificationProperties(String from, String hubMailbox, String mana
 
   /**
    * @param enabled whether this node sends the outbox (every node may)
-   * @param interval pause between two runs
+   * @param interval pause after a run that claimed less than a full batch (a full one is followed at once)
    * @param batchSize rows claimed per run
    * @param lease how long a claim lasts before another node may take the row over
    * @param firstRetry delay before the first retry; each further retry waits twice as long
