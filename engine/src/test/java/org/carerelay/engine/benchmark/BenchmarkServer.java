@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.carerelay.engine.HttpCaller;
 import org.carerelay.engine.cluster.DeploymentFilesIT;
+import org.carerelay.engine.cluster.ImageLayout;
 
 /**
  * An application the benchmark measures from outside: a JVM of its own on a new PostgreSQL
  * database, started either as bare Camunda ({@code org.carerelay.bare.BareCamunda} from the test
- * classpath) or as CareRelay (the packaged jar, as the container image starts it). It knows its start
- * time to healthy, its resident memory and its database's size.
+ * classpath) or as CareRelay (the packaged jar laid out and started as the container image does,
+ * {@link ImageLayout}). It knows its start time to healthy, its resident memory and its database's size.
  */
 final class BenchmarkServer implements AutoCloseable {
 
@@ -30,18 +31,25 @@ final class BenchmarkServer implements AutoCloseable {
   static final String USER = System.getProperty("carerelay.test.postgres.user", "postgres");
   private static final Path LOGS = Path.of("target", "benchmark");
   /**
-   * The same JVM settings for both: those of CareRelay's container image (deploy/Dockerfile's
-   * ENTRYPOINT, between {@code java} and {@code -jar}), and with {@code -Dcarerelay.benchmark.profile=true}
-   * a Java Flight Recording of each into target/benchmark.
+   * The container image's JVM settings (deploy/Dockerfile's ENTRYPOINT, between {@code java} and
+   * {@code -jar}) without its class archive, which is CareRelay's own: bare Camunda runs from plain
+   * jars on the test classpath, as the image runs CareRelay from its extracted jar.
    */
-  private static List<String> jvm(String name) throws IOException {
+  private static List<String> bareJvm(String name) throws IOException {
     List<String> entrypoint = DeploymentFilesIT.entrypoint();
     List<String> settings = new ArrayList<>(entrypoint.subList(1, entrypoint.indexOf("-jar")));
-    if (Boolean.getBoolean("carerelay.benchmark.profile")) {
-      settings.add("-XX:FlightRecorderOptions=stackdepth=512");
-      settings.add("-XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve(name + ".jfr").toAbsolutePath());
-    }
+    settings.removeIf(setting -> setting.startsWith("-XX:SharedArchiveFile="));
+    settings.addAll(profiling(name));
     return settings;
+  }
+
+  /** With {@code -Dcarerelay.benchmark.profile=true}, a Java Flight Recording of each JVM into target/benchmark. */
+  private static List<String> profiling(String name) {
+    if (!Boolean.getBoolean("carerelay.benchmark.profile")) {
+      return List.of();
+    }
+    return List.of("-XX:FlightRecorderOptions=stackdepth=512",
+        "-XX:StartFlightRecording=settings=profile,filename=" + LOGS.resolve(name + ".jfr").toAbsolutePath());
   }
 
   final String name;
@@ -78,14 +86,14 @@ final class BenchmarkServer implements AutoCloseable {
   static BenchmarkServer bare(String... arguments) throws IOException, SQLException {
     BenchmarkServer server = new BenchmarkServer("bare-camunda", "/engine-rest/engine", null);
     server.command.add(java());
-    server.command.addAll(jvm(server.name));
+    server.command.addAll(bareJvm(server.name));
     server.command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.carerelay.bare.BareCamunda"));
     server.command.addAll(server.common());
     server.command.addAll(List.of(arguments));
     return server;
   }
 
-  /** CareRelay with the demo region, from the packaged jar (failsafe passes carerelay.test.jar). */
+  /** CareRelay with the demo region, from the packaged jar (failsafe passes carerelay.test.jar) as the image lays it out. */
   static BenchmarkServer carerelay(String... arguments) throws IOException, SQLException {
     return carerelayNode("carerelay", null, arguments);
   }
@@ -93,14 +101,13 @@ final class BenchmarkServer implements AutoCloseable {
   /** A CareRelay node; with {@code sharing}, on that server's database, as a second node of a cluster. */
   static BenchmarkServer carerelayNode(String name, BenchmarkServer sharing, String... arguments)
       throws IOException, SQLException {
-    String jar = System.getProperty("carerelay.test.jar");
-    if (jar == null || !Files.exists(Path.of(jar))) {
-      throw new IllegalStateException("the packaged application is needed (mvn verify, failsafe passes carerelay.test.jar)");
-    }
+    List<String> entrypoint = ImageLayout.entrypoint();
+    int jar = entrypoint.indexOf("-jar");
     BenchmarkServer server = new BenchmarkServer(name, "/actuator/health", sharing);
-    server.command.add(java());
-    server.command.addAll(jvm(server.name));
-    server.command.addAll(List.of("-jar", jar, "--spring.profiles.active=demo", "--carerelay.demo-mail.port=" + freePort()));
+    server.command.addAll(entrypoint.subList(0, jar));
+    server.command.addAll(profiling(server.name));
+    server.command.addAll(entrypoint.subList(jar, entrypoint.size()));
+    server.command.addAll(List.of("--spring.profiles.active=demo", "--carerelay.demo-mail.port=" + freePort()));
     server.command.addAll(server.common());
     server.command.addAll(List.of(arguments));
     return server;

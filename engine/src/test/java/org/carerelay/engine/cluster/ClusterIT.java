@@ -343,17 +343,8 @@ class ClusterIT {
     }
 
     void start() throws IOException {
-      String jar = System.getProperty("carerelay.test.jar");
-      assertThat(jar).as("the packaged application (failsafe passes carerelay.test.jar)").isNotBlank();
-      // The image's own entrypoint, with this machine's java and jar, and a smaller heap for two nodes.
-      List<String> command = new ArrayList<>();
-      for (String part : DeploymentFilesIT.entrypoint()) {
-        command.add(switch (part) {
-          case "java" -> Path.of(System.getProperty("java.home"), "bin", "java").toString();
-          case "/app/carerelay.jar" -> jar;
-          default -> part;
-        });
-      }
+      // The image's own entrypoint and layout, with this machine's java, and a smaller heap for two nodes.
+      List<String> command = new ArrayList<>(ImageLayout.entrypoint());
       command.add(1, "-Xmx512m");
       command.addAll(List.of("--spring.profiles.active=demo",
           "--server.port=" + port,

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -25,17 +26,44 @@ import org.junit.jupiter.api.Test;
 public class DeploymentFilesIT {
 
   static final Path DEPLOY = Path.of("..", "deploy");
-  private static final Pattern INSTRUCTION = Pattern.compile("(?m)^(FROM|USER|COPY|EXPOSE|HEALTHCHECK|ENTRYPOINT)\\s+(.*)$");
+  private static final Pattern INSTRUCTION = Pattern.compile("(?m)^(FROM|USER|COPY|RUN|EXPOSE|HEALTHCHECK|ENTRYPOINT)\\s+(.*)$");
 
   @Test
   void theImageRunsTheBuiltJarAsAnOrdinaryUserAndChecksReadiness() throws IOException {
     String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile")).replace("\\\n", " ");
     assertThat(instruction(dockerfile, "USER")).isNotIn("root", "0");
-    assertThat(instruction(dockerfile, "COPY")).endsWith("engine/target/carerelay.jar /app/carerelay.jar");
+    assertThat(instructions(dockerfile, "COPY")).anySatisfy(copy -> assertThat(copy).startsWith("engine/target/carerelay.jar "));
     assertThat(Path.of("target", "carerelay.jar")).as("what the build packages is what the image copies").exists();
+    assertThat(instructions(dockerfile, "RUN")).anySatisfy(run -> assertThat(run).contains("-Djarmode=tools", "extract --destination /app"));
+    assertThat(instructions(dockerfile, "RUN")).as("the class archive made for the jar the entrypoint starts")
+        .last().asString().endsWith("class-archive.sh /app/carerelay.jar");
     assertThat(instruction(dockerfile, "EXPOSE")).isEqualTo("8080");
     assertThat(instruction(dockerfile, "HEALTHCHECK")).contains("/actuator/health/readiness");
-    assertThat(entrypoint()).startsWith("java").contains("-jar", "/app/carerelay.jar");
+    assertThat(entrypoint()).startsWith("java").contains("-XX:SharedArchiveFile=/app/carerelay.jsa")
+        .endsWith("-jar", "/app/carerelay.jar");
+  }
+
+  @Test
+  void theLaidOutApplicationStartsFromItsClassArchive() throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(ImageLayout.entrypoint());
+    // -Xshare:on: a JVM that cannot use the archive (another java, another path to the jar) refuses to start.
+    command.addAll(1, List.of("-Xshare:on", "-Xlog:class+load=info", "-Dspring.context.exit=onRefresh"));
+    command.addAll(List.of("--spring.datasource.url=jdbc:h2:mem:deployment-files",
+        "--spring.datasource.username=sa", "--spring.datasource.password="));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    List<String> output = new String(process.getInputStream().readAllBytes()).lines().toList();
+    assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+    assertThat(process.exitValue()).as(String.join("\n", output.subList(Math.max(0, output.size() - 40), output.size())))
+        .isZero();
+    List<String> fromArchive = output.stream().filter(line -> line.endsWith(" source: shared objects file"))
+        .map(line -> line.substring(line.indexOf("[class,load] ") + "[class,load] ".length(), line.indexOf(" source:")))
+        .toList();
+    assertThat(fromArchive).as("CareRelay's, Spring's and Camunda's classes mapped from the archive").contains(
+        "org.carerelay.engine.CareRelayApplication",
+        "org.springframework.context.support.AbstractApplicationContext",
+        "org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl");
+    long loaded = output.stream().filter(line -> line.contains("[class,load] ")).count();
+    assertThat(fromArchive).as("classes from the archive, of " + loaded).hasSizeGreaterThan((int) (loaded * 3 / 4));
   }
 
   @Test
@@ -98,7 +126,9 @@ public class DeploymentFilesIT {
     String unit = Files.readString(DEPLOY.resolve("systemd/carerelay.service"));
     assertThat(unit).contains("[Unit]", "[Service]", "[Install]", "Restart=on-failure");
     assertThat(unit).containsPattern("(?m)^User=carerelay$");
-    assertThat(unit).containsPattern("(?m)^ExecStart=/usr/bin/java .*-jar /opt/carerelay/carerelay\\.jar$");
+    assertThat(unit).containsPattern("(?m)^ExecStart=/usr/bin/java -XX:SharedArchiveFile=/opt/carerelay/carerelay\\.jsa .*-jar /opt/carerelay/carerelay\\.jar$");
+    assertThat(unit).as("how to lay it out as the image does").contains(
+        "extract --force --destination /opt/carerelay", "sh deploy/class-archive.sh /opt/carerelay/carerelay.jar");
   }
 
   /** The container image's ENTRYPOINT, as the command it runs (ClusterIT's nodes, the benchmark's JVMs). */
@@ -110,14 +140,20 @@ public class DeploymentFilesIT {
   }
 
   private static String instruction(String dockerfile, String name) {
+    List<String> found = instructions(dockerfile, name);
+    assertThat(found).as("Dockerfile " + name).isNotEmpty();
+    return found.get(found.size() - 1);
+  }
+
+  /** Every instruction of that name, in order (the last stage's last one is what counts for most). */
+  private static List<String> instructions(String dockerfile, String name) {
     Matcher matcher = INSTRUCTION.matcher(dockerfile);
-    String found = null;
+    List<String> found = new ArrayList<>();
     while (matcher.find()) {
       if (matcher.group(1).equals(name)) {
-        found = matcher.group(2).trim();
+        found.add(matcher.group(2).trim());
       }
     }
-    assertThat(found).as("Dockerfile " + name).isNotNull();
     return found;
   }
 
