@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Hands the user Spring Security authenticated to Camunda, so that its authorization checks apply
  * to every call. Both filters run right after the Spring Security chain and read the user from
- * {@code request.getUserPrincipal()}; the user's groups come from Camunda's identity service.
+ * {@code request.getUserPrincipal()}; the user's groups come from Camunda's identity service (for a
+ * REST call made with HTTP basic, as read while its password was checked: {@link RestCallerProvider}).
  * The webapp filter must also run before the filters Camunda's webapp starter registers, which
  * are added to the servlet context after all Spring-ordered registrations.
  */
@@ -39,7 +40,7 @@ class CamundaAuthenticationFilters {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
     registration.setName("carerelay-rest-authentication");
-    registration.setInitParameters(CONTAINER_PROVIDER);
+    registration.setInitParameters(Map.of("authentication-provider", RestCallerProvider.class.getName()));
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(AFTER_SPRING_SECURITY);
     return registration;

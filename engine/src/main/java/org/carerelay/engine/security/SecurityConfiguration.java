@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -78,7 +77,7 @@ class SecurityConfiguration {
                 CamundaIdentityAuthenticationProvider.GROUP_PREFIX + Roles.OPERATIONS)
             .anyRequest().authenticated())
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationDetailsSource(CallerIdentity.BasicLogin::new))
         .exceptionHandling(errors -> errors
             // Programs get 401 with a basic challenge; browsers get the login page.
             .defaultAuthenticationEntryPointFor(basicChallenge(), apis)

@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.util.Date;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.carerelay.engine.DemoRegionTest;
@@ -22,6 +26,9 @@ class LoginTests {
 
   @Autowired
   IdentityService identityService;
+
+  @Autowired
+  AuthorizationService authorizationService;
 
   @AfterEach
   void resetClock() {
@@ -104,6 +111,33 @@ class LoginTests {
 
     ClockUtil.setCurrentTime(new Date(System.currentTimeMillis() + 61_000));
     assertThat(right.get("/engine-rest/task").statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aProgramCallsWithTheGroupsItHasAtThatMoment() {
+    String user = throwawayUser("group-probe");
+    String group = "group-probe-team";
+    if (identityService.createGroupQuery().groupId(group).count() == 0) {
+      identityService.saveGroup(identityService.newGroup(group));
+      Authorization grant = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+      grant.setGroupId(group);
+      grant.setResource(Resources.DEPLOYMENT);
+      grant.setResourceId("group-probe");
+      grant.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(grant);
+    }
+    HttpCaller program = HttpCaller.basic(port, user, "secret-1");
+    String check = "/engine-rest/authorization/check?permissionName=READ&resourceName=Deployment&resourceType=9"
+        + "&resourceId=group-probe";
+
+    assertThat(program.get(check).body()).contains("\"authorized\":false");
+    identityService.createMembership(user, group);
+    try {
+      assertThat(program.get(check).body()).as("the next call has the new group").contains("\"authorized\":true");
+    } finally {
+      identityService.deleteMembership(user, group);
+    }
+    assertThat(program.get(check).body()).as("and the call after leaving it has not").contains("\"authorized\":false");
   }
 
   @Test
