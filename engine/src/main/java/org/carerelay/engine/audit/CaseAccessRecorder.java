@@ -7,18 +7,17 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -53,13 +52,13 @@ class CaseAccessRecorder extends OncePerRequestFilter {
       ".*/(task|process-instance|execution|variable-instance|incident|job|history/[\\w-]+)(/count)?$|.*/filter/[^/]+/(list|count)$");
 
   private final AuditTrail trail;
-  private final HistoryService history;
-  private final IdentityService identity;
+  private final JdbcClient jdbc;
+  private final String prefix;
 
-  CaseAccessRecorder(AuditTrail trail, HistoryService history, IdentityService identity) {
+  CaseAccessRecorder(AuditTrail trail, JdbcClient jdbc, ProcessEngineConfigurationImpl engine) {
     this.trail = trail;
-    this.history = history;
-    this.identity = identity;
+    this.jdbc = jdbc;
+    this.prefix = engine.getDatabaseTablePrefix();
   }
 
   @Override
@@ -108,13 +107,7 @@ class CaseAccessRecorder extends OncePerRequestFilter {
           });
         }
       }
-      Set<String> cases = withoutTheCallersRights(() -> {
-        for (String task : tasks) {
-          history.createHistoricTaskInstanceQuery().taskId(task).list().stream()
-              .map(HistoricTaskInstance::getProcessInstanceId).forEach(instances::add);
-        }
-        return cases(instances);
-      });
+      Set<String> cases = cases(instances, tasks);
       if (!cases.isEmpty()) {
         boolean reads = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())
             || "POST".equals(request.getMethod()) && QUERY_POST.matcher(path).matches();
@@ -130,32 +123,25 @@ class CaseAccessRecorder extends OncePerRequestFilter {
   }
 
   /**
-   * Camunda's REST filter may still hold the caller as the engine's user: a partner may not read the
-   * case its hand-off belongs to, yet the access must be attributed to that case.
+   * The cases (outermost process instances) these process instances and tasks belong to, read from
+   * Camunda's history in one statement. Straight from the tables, not through Camunda's queries:
+   * those would check the caller's grants (a partner may not read the case its hand-off belongs
+   * to, yet the access must be attributed to that case), and this runs on every audited request.
    */
-  private <T> T withoutTheCallersRights(java.util.function.Supplier<T> work) {
-    org.camunda.bpm.engine.impl.identity.Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
+  private Set<String> cases(Set<String> instances, Set<String> tasks) {
+    List<String> reads = new ArrayList<>();
+    if (!instances.isEmpty()) {
+      reads.add("select coalesce(ROOT_PROC_INST_ID_, ID_) from " + prefix + "ACT_HI_PROCINST where ID_ in (:instances)");
     }
-  }
-
-  /** The cases (outermost process instances) these process instances belong to. */
-  private Set<String> cases(Set<String> instances) {
-    Set<String> cases = new LinkedHashSet<>();
-    if (instances.isEmpty()) {
-      return cases;
+    if (!tasks.isEmpty()) {
+      reads.add("select coalesce(P.ROOT_PROC_INST_ID_, P.ID_) from " + prefix + "ACT_HI_TASKINST T join " + prefix
+          + "ACT_HI_PROCINST P on P.ID_ = T.PROC_INST_ID_ where T.ID_ in (:tasks)");
     }
-    for (HistoricProcessInstance instance : history.createHistoricProcessInstanceQuery()
-        .processInstanceIds(instances).list()) {
-      cases.add(instance.getRootProcessInstanceId() == null ? instance.getId() : instance.getRootProcessInstanceId());
+    if (reads.isEmpty()) {
+      return Set.of();
     }
-    return cases;
+    return new LinkedHashSet<>(jdbc.sql(String.join(" union all ", reads))
+        .param("instances", instances).param("tasks", tasks).query(String.class).list());
   }
 
   private static void collect(Matcher matcher, Set<String> ids) {

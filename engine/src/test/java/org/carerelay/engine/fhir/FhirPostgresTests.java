@@ -8,7 +8,10 @@ import static org.carerelay.engine.fhir.FhirPartnerSystem.requested;
 import static org.carerelay.engine.fhir.FhirPartnerSystem.signedInAs;
 
 import ca.uhn.fhir.rest.client.api.IGenericClient;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.HttpCaller;
@@ -24,10 +27,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * On PostgreSQL: the ward works in CareRelay, the equipment service only through FHIR. Its system
  * polls for requested Tasks, accepts and completes one, and the ward's case sees the result; the
- * hub pages through every Task of the case and finds what changed since a moment.
+ * hub pages through every Task of the case and finds what changed since a moment. Who saw the case
+ * is recorded against it on PostgreSQL too.
  */
 @PostgresTest
 class FhirPostgresTests {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @LocalServerPort
   int port;
@@ -56,6 +62,15 @@ class FhirPostgresTests {
     var summary = ward.get("/api/cases/" + caseId);
     assertThat(summary.body()).as("the ward sees the partner's result")
         .contains("\"service\":\"equipment\",\"partner\":\"wd-equipment-service\",\"result\":\"completed\"");
+    // Who saw the case, on PostgreSQL: the funding team's task list and its two completions (task ids
+    // in the path, the tasks of a hand-off the case called) are attributed to the ward's case.
+    var audit = JSON.readTree(HttpCaller.basic(port, "governance", "demo")
+        .get("/api/audit?caseId=" + caseId + "&user=chc-nurse").body());
+    List<String> accesses = new ArrayList<>();
+    audit.forEach(event -> accesses.add(event.get("method").asText() + " " + event.get("endpoint").asText()
+        .replaceAll("[0-9a-f-]{36}", "{id}")));
+    assertThat(accesses).contains("POST /engine-rest/task/{id}/submit-form")
+        .anySatisfy(access -> assertThat(access).startsWith("GET /engine-rest/task?processVariables="));
 
     IGenericClient hub = signedInAs(port, "hub-coordinator");
     Bundle page = hub.search().forResource(Task.class).where(Task.PATIENT.hasId("Patient/" + caseId)).count(3)
