@@ -85,7 +85,7 @@ final class BenchmarkServer implements AutoCloseable {
   /** Bare Camunda 7.24 REST, from the test classpath. */
   static BenchmarkServer bare(String... arguments) throws IOException, SQLException {
     BenchmarkServer server = new BenchmarkServer("bare-camunda", "/engine-rest/engine", null);
-    server.command.add(java());
+    server.command.add(ImageLayout.java());
     server.command.addAll(bareJvm(server.name));
     server.command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.carerelay.bare.BareCamunda"));
     server.command.addAll(server.common());
@@ -198,10 +198,6 @@ final class BenchmarkServer implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-  }
-
-  private static String java() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   private static int freePort() throws IOException {

@@ -49,7 +49,8 @@ public final class ImageLayout {
     return command;
   }
 
-  static String java() {
+  /** This machine's java, the one running the tests. */
+  public static String java() {
     return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 
