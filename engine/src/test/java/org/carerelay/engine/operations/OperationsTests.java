@@ -103,6 +103,11 @@ class OperationsTests {
         .doesNotContain("exclusiveGateway", "serviceTask", "businessRuleTask", "startEvent");
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(handoff).variableName("response")
         .singleResult().getValue()).as("each variable's last value").isEqualTo("accept");
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(handoff).list())
+        .as("the hand-off's own variables, not its steps' (the form header's due time, a service task's parameters)")
+        .allSatisfy(variable -> assertThat(variable.getActivityInstanceId()).isEqualTo(handoff))
+        .extracting(variable -> variable.getName()).contains("caseReference", "partner", "completionNote")
+        .doesNotContain("taskDue", "stage", "result");
     assertThat(history.createHistoricDecisionInstanceQuery().processInstanceId(handoff).count())
         .as("the routing and service level decisions").isPositive();
     assertThat(history.createUserOperationLogQuery().processInstanceId(handoff).operationType("Complete").list())
