@@ -3,11 +3,15 @@ package org.carerelay.engine.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.carerelay.engine.CaseDriver;
 import org.carerelay.engine.DemoRegionTest;
 import org.carerelay.engine.HttpCaller;
@@ -75,19 +79,7 @@ class OperationsTests {
 
   @Test
   void aFinishedHandOffKeepsItsHistoryButNotTheDetailOfEveryChangeTheJobLogNorStepsThatOnlyChoose() throws Exception {
-    HttpCaller hub = HttpCaller.basic(port, "hub-coordinator", "demo");
-    HttpCaller bluebell = HttpCaller.basic(port, "bluebell-coordinator", "demo");
-    HttpResponse<String> started = hub.postJson(RestCaseSteps.START_HANDOFF,
-        RestCaseSteps.handoffStart("HIST-1", "care-package", "urgent", "downs-coast", "Carers twice a day"));
-    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
-    String handoff = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).get("id").asText();
-    for (String[] step : new String[][] {{"user_respond", "{\"response\": {\"value\": \"accept\"}}"},
-        {"user_complete", "{\"completion\": {\"value\": \"done\"}, \"completionNote\": {\"value\": \"Starts at 9\"}}"}}) {
-      String task = engine.getTaskService().createTaskQuery().processInstanceId(handoff).taskDefinitionKey(step[0])
-          .singleResult().getId();
-      HttpResponse<String> done = bluebell.postJson("/engine-rest/task/" + task + "/submit-form", "{\"variables\": " + step[1] + "}");
-      assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
-    }
+    String handoff = finishedHandoff("HIST-1", null);
     var history = engine.getHistoryService();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(handoff).singleResult().getEndTime())
         .as("the hand-off ended").isNotNull();
@@ -117,6 +109,58 @@ class OperationsTests {
         .as("no row for every change of every variable").isZero();
     assertThat(history.createHistoricJobLogQuery().processInstanceId(handoff).count())
         .as("no job log: timers created and cancelled").isZero();
+  }
+
+  @Test
+  void aFinishedHandOffsHistoryIsKeptForItsTimeToLiveFromItsStartThenCleanedUp() throws Exception {
+    // Long before any other test's cases, so the cleanup below can only remove this one.
+    Instant started = Instant.parse("1980-01-07T09:00:00Z");
+    ClockUtil.setCurrentTime(Date.from(started));
+    String handoff = finishedHandoff("HIST-2", started.plus(Duration.ofDays(3)));
+    var history = engine.getHistoryService();
+    Instant removal = started.plus(Duration.ofDays(365));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(handoff).singleResult().getRemovalTime())
+        .as("P365D from the hand-off's start, written with its history, not rewritten when it ended")
+        .isEqualTo(Date.from(removal));
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(handoff).list())
+        .extracting(variable -> variable.getRemovalTime()).containsOnly(Date.from(removal));
+
+    runHistoryCleanupAt(removal.minus(Duration.ofDays(1)));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(handoff).count())
+        .as("kept the day before").isOne();
+
+    runHistoryCleanupAt(removal.plus(Duration.ofDays(1)));
+    assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(handoff).count())
+        .as("removed the day after").isZero();
+    assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(handoff).count()).isZero();
+    assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(handoff).count()).isZero();
+  }
+
+  private void runHistoryCleanupAt(Instant moment) {
+    ClockUtil.setCurrentTime(Date.from(moment));
+    Job cleanup = engine.getHistoryService().cleanUpHistoryAsync(true);
+    engine.getManagementService().executeJob(cleanup.getId());
+  }
+
+  /** A stand-alone hand-off the hub starts and Bluebell accepts and completes, over REST; {@code endAt} moves the clock first. */
+  private String finishedHandoff(String reference, Instant endAt) throws Exception {
+    HttpCaller hub = HttpCaller.basic(port, "hub-coordinator", "demo");
+    HttpCaller bluebell = HttpCaller.basic(port, "bluebell-coordinator", "demo");
+    HttpResponse<String> started = hub.postJson(RestCaseSteps.START_HANDOFF,
+        RestCaseSteps.handoffStart(reference, "care-package", "urgent", "downs-coast", "Carers twice a day"));
+    assertThat(started.statusCode()).as(started.body()).isEqualTo(200);
+    String handoff = new com.fasterxml.jackson.databind.ObjectMapper().readTree(started.body()).get("id").asText();
+    if (endAt != null) {
+      ClockUtil.setCurrentTime(Date.from(endAt));
+    }
+    for (String[] step : new String[][] {{"user_respond", "{\"response\": {\"value\": \"accept\"}}"},
+        {"user_complete", "{\"completion\": {\"value\": \"done\"}, \"completionNote\": {\"value\": \"Starts at 9\"}}"}}) {
+      String task = engine.getTaskService().createTaskQuery().processInstanceId(handoff).taskDefinitionKey(step[0])
+          .singleResult().getId();
+      HttpResponse<String> done = bluebell.postJson("/engine-rest/task/" + task + "/submit-form", "{\"variables\": " + step[1] + "}");
+      assertThat(done.statusCode()).as(done.body()).isEqualTo(204);
+    }
+    return handoff;
   }
 
   private static long gauge(String metrics, String name) {
