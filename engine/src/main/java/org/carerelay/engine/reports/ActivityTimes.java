@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEn
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
 import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,7 +30,18 @@ class ActivityTimes extends AbstractProcessEnginePlugin {
 
   private final JdbcClient jdbc;
 
-  ActivityTimes(JdbcClient jdbc) {
+  /**
+   * Refuses to start when history is told to leave out a step where cases wait
+   * ({@code carerelay.history.steps-left-out}): the heatmap reads when a case began waiting there
+   * from Camunda's history.
+   */
+  ActivityTimes(JdbcClient jdbc, @Value("${carerelay.history.steps-left-out:}") Set<String> stepsLeftOut) {
+    List<String> waiting = stepsLeftOut.stream().filter(WAITING::contains).sorted().toList();
+    if (!waiting.isEmpty()) {
+      throw new IllegalStateException("carerelay.history.steps-left-out names " + String.join(", ", waiting)
+          + ", where cases wait: the managers' heatmap needs their history. Leave out only steps that choose or"
+          + " compute (e.g. exclusiveGateway, serviceTask, businessRuleTask, scriptTask, startEvent).");
+    }
     this.jdbc = jdbc;
   }
 
