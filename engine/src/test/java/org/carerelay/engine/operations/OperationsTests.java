@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.xml.datatype.DatatypeFactory;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -64,6 +65,14 @@ class OperationsTests {
     assertThat(HttpCaller.basic(port, "ward-nurse", "demo").get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(403);
     assertThat(HttpCaller.basic(port, "manager", "demo").get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(403);
     assertThat(HttpCaller.browser(port).get("/actuator/prometheus", "text/plain").statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  void timersReadTheirDurationsWithTheJdksOwnFactoryNamedNotSearchedFor() throws Exception {
+    assertThat(System.getProperty(DatatypeFactory.DATATYPEFACTORY_PROPERTY))
+        .as("named, so the JDK does not look through every jar for one at every timer")
+        .isEqualTo(DatatypeFactory.DATATYPEFACTORY_IMPLEMENTATION_CLASS);
+    assertThat(DatatypeFactory.newInstance().newDuration("PT4H").getHours()).isEqualTo(4);
   }
 
   @Test
